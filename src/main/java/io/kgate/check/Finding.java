@@ -1,0 +1,34 @@
+package io.kgate.check;
+
+import io.kgate.model.KubeObject;
+import io.kgate.model.ObjectRef;
+import io.kgate.model.Pos;
+import java.util.Comparator;
+
+/**
+ * One problem at one place. {@code object} and {@code path} are null for findings about a whole
+ * file (a YAML syntax error, an unreadable file).
+ */
+public record Finding(String rule, Severity severity, String message, String file, Pos pos, ObjectRef object,
+        String path) {
+
+    /** Stable report order: file, line, column, rule, message. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file, FileOrder.COMPARATOR)
+            .thenComparing(Finding::pos)
+            .thenComparing(Finding::rule)
+            .thenComparing(Finding::message);
+
+    public static Finding onFile(String rule, Severity severity, String message, String file, Pos pos) {
+        return new Finding(rule, severity, message, file, pos, null, null);
+    }
+
+    /** A finding at the key of {@code pointer} in {@code obj} (or its nearest existing parent). */
+    public static Finding at(String rule, Severity severity, KubeObject obj, String pointer, String message) {
+        return new Finding(rule, severity, message, obj.file().displayName(), obj.positionOf(pointer), obj.ref(),
+                pointer);
+    }
+
+    public Finding withSeverity(Severity s) {
+        return new Finding(rule, s, message, file, pos, object, path);
+    }
+}

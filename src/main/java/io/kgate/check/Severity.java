@@ -1,0 +1,29 @@
+package io.kgate.check;
+
+import java.util.Locale;
+
+/** How bad a finding is; also the threshold of {@code --fail-on}. */
+public enum Severity {
+    INFO, WARNING, ERROR;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean atLeast(Severity other) {
+        return compareTo(other) >= 0;
+    }
+
+    /** Parses "error", "warning" or "info"; null for anything else. */
+    public static Severity parse(String s) {
+        if (s == null) {
+            return null;
+        }
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "error" -> ERROR;
+            case "warning" -> WARNING;
+            case "info" -> INFO;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package io.kgate.check.doc;
+
+import io.kgate.check.Check;
+import io.kgate.check.CheckContext;
+import io.kgate.check.Finding;
+import io.kgate.check.Severity;
+import io.kgate.model.KubeObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code duplicate-object}: the same API group, kind, namespace and name defined twice anywhere in
+ * the tree; reported on the second definition, naming the first.
+ */
+public final class DuplicateObjectCheck implements Check {
+    public static final String ID = "duplicate-object";
+
+    @Override
+    public void run(CheckContext ctx, Consumer<Finding> out) {
+        Map<String, KubeObject> first = new HashMap<>();
+        for (KubeObject o : ctx.objects()) {
+            if (o.kind() == null || o.apiVersion() == null || o.name() == null || isGenerated(o)) {
+                continue;
+            }
+            String key = o.ref().group() + "\u0000" + o.kind() + "\u0000"
+                    + (o.namespace() == null ? "" : o.namespace()) + "\u0000" + o.name();
+            KubeObject earlier = first.putIfAbsent(key, o);
+            if (earlier != null) {
+                out.accept(Finding.at(ID, Severity.ERROR, o, "/metadata/name", o.ref().display()
+                        + " is already defined at " + earlier.file().displayName() + ":"
+                        + earlier.positionOf("/metadata/name").line()));
+            }
+        }
+    }
+
+    /** Objects with only generateName get a fresh name from the server each time. */
+    private static boolean isGenerated(KubeObject o) {
+        return o.metadata() != null && o.metadata().string("name") == null;
+    }
+}

@@ -1,0 +1,50 @@
+package io.kgate.check.doc;
+
+import io.kgate.check.Check;
+import io.kgate.check.CheckContext;
+import io.kgate.check.Finding;
+import io.kgate.check.Severity;
+import io.kgate.load.Loader;
+import io.kgate.model.KubeObject;
+import io.kgate.model.MapNode;
+import io.kgate.model.Node;
+import java.util.function.Consumer;
+
+/** {@code object-identity}: apiVersion, kind and metadata.name (or generateName) are present and non-empty. */
+public final class ObjectIdentityCheck implements Check {
+    public static final String ID = Loader.OBJECT_IDENTITY;
+
+    @Override
+    public void run(CheckContext ctx, Consumer<Finding> out) {
+        for (KubeObject o : ctx.objects()) {
+            requireString(o, o.root(), "apiVersion", "/apiVersion", out);
+            requireString(o, o.root(), "kind", "/kind", out);
+            Node metaNode = o.root().get("metadata");
+            MapNode meta = metaNode == null ? null : metaNode.asMap();
+            if (meta == null) {
+                out.accept(Finding.at(ID, Severity.ERROR, o, metaNode == null ? "" : "/metadata",
+                        metaNode == null ? "missing metadata (metadata.name is required)"
+                                : "metadata must be a mapping, not " + metaNode.typeName()));
+                continue;
+            }
+            String generate = meta.string("generateName");
+            if (generate != null && !generate.isEmpty() && !meta.has("name")) {
+                continue;
+            }
+            requireString(o, meta, "name", "/metadata/name", out);
+        }
+    }
+
+    private static void requireString(KubeObject o, MapNode parent, String key, String pointer,
+            Consumer<Finding> out) {
+        String field = pointer.substring(1).replace('/', '.');
+        Node n = parent.get(key);
+        if (n == null) {
+            out.accept(Finding.at(ID, Severity.ERROR, o, pointer, "missing " + field));
+        } else if (n.text() == null) {
+            out.accept(Finding.at(ID, Severity.ERROR, o, pointer, field + " must be a string, got " + n.typeName()));
+        } else if (n.text().isBlank()) {
+            out.accept(Finding.at(ID, Severity.ERROR, o, pointer, field + " is empty"));
+        }
+    }
+}

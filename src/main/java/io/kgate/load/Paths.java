@@ -1,0 +1,20 @@
+package io.kgate.load;
+
+import java.nio.file.Path;
+
+/** Deterministic ordering of paths, independent of the file system's listing order. */
+final class Paths {
+    private Paths() {
+    }
+
+    static int compare(Path a, Path b) {
+        int n = Math.min(a.getNameCount(), b.getNameCount());
+        for (int i = 0; i < n; i++) {
+            int c = a.getName(i).toString().compareTo(b.getName(i).toString());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.getNameCount(), b.getNameCount());
+    }
+}

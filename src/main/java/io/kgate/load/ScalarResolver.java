@@ -1,0 +1,98 @@
+package io.kgate.load;
+
+import java.math.BigInteger;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves plain YAML scalars the way Kubernetes' YAML decoder (go-yaml v2, YAML 1.1 rules) does,
+ * so that {@code replicas: "2"}, {@code value: yes} and {@code mode: 0644} mean what they mean to
+ * the API server.
+ */
+final class ScalarResolver {
+    private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
+    private static final Set<String> TRUES = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on",
+            "On", "ON");
+    private static final Set<String> FALSES = Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off",
+            "Off", "OFF");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+    private static final Pattern INT = Pattern.compile("[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)");
+
+    private ScalarResolver() {
+    }
+
+    /** Value of a plain (unquoted, untagged) scalar: null, Boolean, Long, BigInteger, Double or String. */
+    static Object resolvePlain(String text) {
+        if (NULLS.contains(text)) {
+            return null;
+        }
+        if (TRUES.contains(text)) {
+            return Boolean.TRUE;
+        }
+        if (FALSES.contains(text)) {
+            return Boolean.FALSE;
+        }
+        char c = text.charAt(0);
+        if (c == '.' || c == '-' || c == '+' || (c >= '0' && c <= '9')) {
+            Object number = number(text);
+            if (number != null) {
+                return number;
+            }
+        }
+        return text;
+    }
+
+    /** Parses an integer or float as YAML 1.1 writes it; null when the text is not a number. */
+    static Object number(String text) {
+        String plain = text.indexOf('_') >= 0 ? text.replace("_", "") : text;
+        if (plain.isEmpty()) {
+            return null;
+        }
+        if (INT.matcher(plain).matches()) {
+            Object i = integer(plain);
+            if (i != null) {
+                return i;
+            }
+        }
+        if (FLOAT.matcher(plain).matches()) {
+            return Double.parseDouble(plain);
+        }
+        switch (plain) {
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":
+                return Double.POSITIVE_INFINITY;
+            case "-.inf", "-.Inf", "-.INF":
+                return Double.NEGATIVE_INFINITY;
+            case ".nan", ".NaN", ".NAN":
+                return Double.NaN;
+            default:
+                return null;
+        }
+    }
+
+    private static Object integer(String plain) {
+        boolean negative = plain.startsWith("-");
+        String digits = plain.startsWith("-") || plain.startsWith("+") ? plain.substring(1) : plain;
+        int radix = 10;
+        if (digits.length() > 2 && digits.charAt(0) == '0') {
+            char p = Character.toLowerCase(digits.charAt(1));
+            if (p == 'x' || p == 'o' || p == 'b') {
+                radix = p == 'x' ? 16 : p == 'o' ? 8 : 2;
+                digits = digits.substring(2);
+            }
+        }
+        if (radix == 10 && digits.length() > 1 && digits.charAt(0) == '0') {
+            // YAML 1.1 octal (0644); digits 8 and 9 make it a float, as go-yaml does
+            for (int i = 0; i < digits.length(); i++) {
+                if (digits.charAt(i) > '7') {
+                    return null;
+                }
+            }
+            radix = 8;
+        }
+        BigInteger v = new BigInteger(digits, radix);
+        if (negative) {
+            v = v.negate();
+        }
+        return v.bitLength() < 64 ? (Object) v.longValue() : v;
+    }
+}

@@ -1,0 +1,343 @@
+package io.kgate.load;
+
+import io.kgate.model.DuplicateKey;
+import io.kgate.model.JsonPointer;
+import io.kgate.model.MapNode;
+import io.kgate.model.Node;
+import io.kgate.model.Pos;
+import io.kgate.model.ScalarNode;
+import io.kgate.model.SeqNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Builds positioned trees from the YAML event stream without recursion, so that nesting depth and
+ * alias expansion are bounded by {@link LoadLimits} instead of by the stack or the heap. Never
+ * constructs objects from tags: the only values are strings, numbers, booleans and null.
+ */
+final class YamlTreeBuilder {
+
+    /** The outcome of parsing one document's text. {@code root} is null for an empty document. */
+    record Result(Node root, List<Problem> problems, List<DuplicateKey> duplicateKeys) {
+        boolean failed() {
+            return problems.stream().anyMatch(Problem::fatal);
+        }
+    }
+
+    /** A parse problem; a fatal one means the document could not be read at all. */
+    record Problem(Pos pos, String message, boolean fatal) {
+    }
+
+    private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setLabel("kgate")
+            .setAllowDuplicateKeys(true)
+            .setCodePointLimit(Integer.MAX_VALUE)
+            .setParseComments(false)
+            .build();
+
+    private final LoadLimits limits;
+    private final int lineOffset;
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<DuplicateKey> duplicates = new ArrayList<>();
+    private final Map<String, Node> anchors = new HashMap<>();
+    private long aliasExpansion;
+
+    private YamlTreeBuilder(LoadLimits limits, int lineOffset) {
+        this.limits = limits;
+        this.lineOffset = lineOffset;
+    }
+
+    /**
+     * Parses {@code text}, which holds at most one YAML document; {@code lineOffset} is the number of
+     * lines before it in its file, so positions are file positions.
+     */
+    static Result parse(String text, int lineOffset, LoadLimits limits) {
+        YamlTreeBuilder b = new YamlTreeBuilder(limits, lineOffset);
+        Node root = null;
+        try {
+            root = b.build(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
+        } catch (MarkedYamlEngineException e) {
+            // a problem found only at the end of the text ("got <stream end>") belongs where its construct began
+            Optional<Mark> at = e.getProblemMark().filter(m -> m.getIndex() < text.length() || e.getContextMark().isEmpty())
+                    .or(e::getContextMark);
+            Pos pos = at.map(b::pos).orElse(new Pos(lineOffset + 1, 1));
+            b.problems.add(new Problem(pos, describe(e), true));
+            root = null;
+        } catch (YamlEngineException e) {
+            b.problems.add(new Problem(new Pos(lineOffset + 1, 1), clean(e.getMessage()), true));
+            root = null;
+        } catch (LimitExceeded e) {
+            b.problems.add(new Problem(e.pos, e.getMessage(), true));
+            root = null;
+        }
+        return new Result(root, b.problems, b.duplicates);
+    }
+
+    private static String describe(MarkedYamlEngineException e) {
+        String problem = clean(e.getProblem());
+        String context = e.getContext() == null ? "" : clean(e.getContext());
+        if (problem.isEmpty()) {
+            return context;
+        }
+        return context.isEmpty() ? problem : problem + " (" + context + ")";
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+
+    private static final class LimitExceeded extends RuntimeException {
+        final Pos pos;
+
+        LimitExceeded(Pos pos, String message) {
+            super(message, null, false, false);
+            this.pos = pos;
+        }
+    }
+
+    /** A collection under construction. */
+    private abstract static class Frame {
+        final Pos pos;
+        final String pointer;
+        final String anchor;
+        long weight = 1;
+
+        Frame(Pos pos, String pointer, String anchor) {
+            this.pos = pos;
+            this.pointer = pointer;
+            this.anchor = anchor;
+        }
+
+        /** The pointer a new child will get. */
+        abstract String childPointer();
+
+        abstract void add(Node child, Pos childPos, YamlTreeBuilder b);
+
+        abstract Node finish(YamlTreeBuilder b);
+    }
+
+    private static final class SeqFrame extends Frame {
+        final List<Node> items = new ArrayList<>();
+
+        SeqFrame(Pos pos, String pointer, String anchor) {
+            super(pos, pointer, anchor);
+        }
+
+        @Override
+        String childPointer() {
+            return JsonPointer.child(pointer, items.size());
+        }
+
+        @Override
+        void add(Node child, Pos childPos, YamlTreeBuilder b) {
+            items.add(child);
+            weight += child.weight();
+        }
+
+        @Override
+        Node finish(YamlTreeBuilder b) {
+            return new SeqNode(pos, items, weight);
+        }
+    }
+
+    private static final class MapFrame extends Frame {
+        final LinkedHashMap<String, MapNode.Entry> entries = new LinkedHashMap<>();
+        final List<Node> merges = new ArrayList<>();
+        String key;
+        Pos keyPos;
+        boolean mergeKey;
+
+        MapFrame(Pos pos, String pointer, String anchor) {
+            super(pos, pointer, anchor);
+        }
+
+        @Override
+        String childPointer() {
+            return key == null ? pointer : JsonPointer.child(pointer, key);
+        }
+
+        @Override
+        void add(Node child, Pos childPos, YamlTreeBuilder b) {
+            if (key == null) {
+                if (child instanceof ScalarNode s) {
+                    key = s.value() == null && !s.quoted() && s.raw().isEmpty() ? "" : s.raw();
+                    keyPos = s.pos();
+                    mergeKey = !s.quoted() && "<<".equals(s.raw());
+                } else {
+                    b.problems.add(new Problem(childPos,
+                            "a mapping key must be a scalar, not " + child.typeName(), false));
+                    key = "?";
+                    keyPos = childPos;
+                    mergeKey = false;
+                }
+                return;
+            }
+            if (mergeKey) {
+                merges.add(child);
+            } else {
+                MapNode.Entry first = entries.get(key);
+                if (first != null) {
+                    b.duplicates.add(new DuplicateKey(JsonPointer.child(pointer, key), keyPos, first.keyPos()));
+                    weight -= first.value().weight();
+                }
+                entries.put(key, new MapNode.Entry(key, keyPos, child));
+                weight += child.weight();
+            }
+            key = null;
+        }
+
+        @Override
+        Node finish(YamlTreeBuilder b) {
+            // YAML merge keys: explicit keys win, earlier merge sources win over later ones
+            for (Node m : merges) {
+                List<Node> sources = m instanceof SeqNode s ? s.items() : List.of(m);
+                for (Node src : sources) {
+                    if (src instanceof MapNode sm) {
+                        for (MapNode.Entry e : sm.entries()) {
+                            if (!entries.containsKey(e.key())) {
+                                entries.put(e.key(), e);
+                                weight += e.value().weight();
+                            }
+                        }
+                    } else {
+                        b.problems.add(new Problem(src.pos(), "a merge key (<<) needs a mapping to merge", false));
+                    }
+                }
+            }
+            return new MapNode(pos, entries, weight);
+        }
+    }
+
+    private Node build(Parser parser) {
+        Deque<Frame> stack = new ArrayDeque<>();
+        Node root = null;
+        while (parser.hasNext()) {
+            Event ev = parser.next();
+            Node finished = null;
+            switch (ev.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (stack.size() >= limits.maxDepth()) {
+                        throw new LimitExceeded(pos(ev),
+                                "nesting deeper than " + limits.maxDepth() + " levels; refusing to read further");
+                    }
+                    checkTag(ev);
+                    String pointer = stack.isEmpty() ? "" : stack.peek().childPointer();
+                    String anchor = ((NodeEvent) ev).getAnchor().map(Anchor::getValue).orElse(null);
+                    stack.push(ev.getEventId() == Event.ID.MappingStart
+                            ? new MapFrame(pos(ev), pointer, anchor)
+                            : new SeqFrame(pos(ev), pointer, anchor));
+                }
+                case MappingEnd, SequenceEnd -> {
+                    Frame f = stack.pop();
+                    finished = f.finish(this);
+                    if (f.anchor != null) {
+                        anchors.put(f.anchor, finished);
+                    }
+                }
+                case Scalar -> {
+                    ScalarEvent se = (ScalarEvent) ev;
+                    finished = scalar(se);
+                    String anchor = se.getAnchor().map(Anchor::getValue).orElse(null);
+                    if (anchor != null) {
+                        anchors.put(anchor, finished);
+                    }
+                }
+                case Alias -> {
+                    AliasEvent ae = (AliasEvent) ev;
+                    String name = ae.getAlias().getValue();
+                    finished = anchors.get(name);
+                    if (finished == null) {
+                        throw new LimitExceeded(pos(ev), "alias *" + name + " refers to no anchor before it");
+                    }
+                    aliasExpansion += finished.weight();
+                    if (aliasExpansion > limits.maxAliasExpansion()) {
+                        throw new LimitExceeded(pos(ev), "aliases expand to more than " + limits.maxAliasExpansion()
+                                + " nodes (an alias bomb?); refusing to read further");
+                    }
+                }
+                default -> {
+                    // stream and document boundaries carry nothing to build
+                }
+            }
+            if (finished != null) {
+                if (stack.isEmpty()) {
+                    root = finished;
+                } else {
+                    stack.peek().add(finished, finished.pos(), this);
+                }
+            }
+        }
+        return root;
+    }
+
+    private void checkTag(Event ev) {
+        Optional<String> tag = ev instanceof ScalarEvent se ? se.getTag()
+                : ev instanceof org.snakeyaml.engine.v2.events.CollectionStartEvent cs ? cs.getTag() : Optional.empty();
+        tag.filter(t -> !KNOWN_TAGS.contains(t)).ifPresent(t -> problems.add(new Problem(pos(ev),
+                "unsupported YAML tag " + shortTag(t) + " (read as plain data; Kubernetes rejects it)", false)));
+    }
+
+    private static final java.util.Set<String> KNOWN_TAGS = java.util.Set.of("!", "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+            "tag:yaml.org,2002:binary", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+            "tag:yaml.org,2002:timestamp");
+
+    private static String shortTag(String t) {
+        return t.startsWith("tag:yaml.org,2002:") ? "!!" + t.substring("tag:yaml.org,2002:".length()) : t;
+    }
+
+    private Node scalar(ScalarEvent se) {
+        checkTag(se);
+        String text = se.getValue();
+        Pos pos = pos(se);
+        String tag = se.getTag().orElse(null);
+        if (tag != null && KNOWN_TAGS.contains(tag)) {
+            return switch (tag) {
+                case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float" -> {
+                    Object n = ScalarResolver.number(text);
+                    if (n == null) {
+                        problems.add(new Problem(pos, "\"" + text + "\" is not a number but is tagged "
+                                + shortTag(tag), false));
+                    }
+                    yield new ScalarNode(pos, n == null ? text : n, text, false);
+                }
+                case "tag:yaml.org,2002:bool" -> {
+                    Object b = ScalarResolver.resolvePlain(text);
+                    yield new ScalarNode(pos, b instanceof Boolean ? b : text, text, false);
+                }
+                case "tag:yaml.org,2002:null" -> new ScalarNode(pos, null, text, false);
+                default -> new ScalarNode(pos, text, text, true);
+            };
+        }
+        if (se.isPlain()) {
+            return new ScalarNode(pos, ScalarResolver.resolvePlain(text), text, false);
+        }
+        return new ScalarNode(pos, text, text, true);
+    }
+
+    private Pos pos(Event ev) {
+        return ev.getStartMark().map(this::pos).orElse(new Pos(lineOffset + 1, 1));
+    }
+
+    private Pos pos(Mark m) {
+        return new Pos(m.getLine() + 1 + lineOffset, m.getColumn() + 1);
+    }
+}

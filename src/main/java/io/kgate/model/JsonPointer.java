@@ -1,0 +1,62 @@
+package io.kgate.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** RFC 6901 JSON pointers: the "path" of a finding. */
+public final class JsonPointer {
+    private JsonPointer() {
+    }
+
+    public static String child(String parent, String key) {
+        return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+
+    public static String child(String parent, int index) {
+        return parent + "/" + index;
+    }
+
+    public static List<String> split(String pointer) {
+        List<String> steps = new ArrayList<>();
+        if (pointer == null || pointer.isEmpty()) {
+            return steps;
+        }
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            steps.add(raw.replace("~1", "/").replace("~0", "~"));
+        }
+        return steps;
+    }
+
+    public static String parent(String pointer) {
+        int i = pointer.lastIndexOf('/');
+        return i <= 0 ? "" : pointer.substring(0, i);
+    }
+
+    static int index(String step) {
+        if (step.isEmpty() || step.length() > 9) {
+            return -1;
+        }
+        for (int i = 0; i < step.length(); i++) {
+            if (!Character.isDigit(step.charAt(i))) {
+                return -1;
+            }
+        }
+        return Integer.parseInt(step);
+    }
+
+    /** "spec.template.spec.containers[0].image": how people write a field in messages. */
+    public static String toDotted(String pointer) {
+        StringBuilder sb = new StringBuilder();
+        for (String step : split(pointer)) {
+            if (index(step) >= 0) {
+                sb.append('[').append(step).append(']');
+            } else {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(step.contains(".") || step.contains(" ") ? "\"" + step + "\"" : step);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package io.kgate.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads string-to-string maps (labels, annotations, selectors) from a positioned tree. */
+public final class Labels {
+    private Labels() {
+    }
+
+    /** The string entries of {@code parent.key}; values that are not strings are left out. */
+    public static Map<String, String> of(MapNode parent, String key) {
+        MapNode m = parent == null ? null : parent.map(key);
+        if (m == null) {
+            return Collections.emptyMap();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (MapNode.Entry e : m.entries()) {
+            String v = e.value().text();
+            if (v != null) {
+                out.put(e.key(), v);
+            }
+        }
+        return out;
+    }
+
+    /** True when every selector entry is present with the same value in {@code labels}. */
+    public static boolean matches(Map<String, String> selector, Map<String, String> labels) {
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            if (!e.getValue().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,16 @@
+package io.kgate.model;
+
+/** A 1-based line and column in a source file. */
+public record Pos(int line, int column) implements Comparable<Pos> {
+    public static final Pos START = new Pos(1, 1);
+
+    @Override
+    public int compareTo(Pos o) {
+        return line != o.line ? Integer.compare(line, o.line) : Integer.compare(column, o.column);
+    }
+
+    @Override
+    public String toString() {
+        return line + ":" + column;
+    }
+}
