@@ -6,9 +6,9 @@ import io.kgate.check.Severity;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.PathException;
 import io.kgate.model.SourceFile;
-import io.kgate.report.JsonReporter;
 import io.kgate.report.ReportOptions;
 import io.kgate.report.Reporter;
+import io.kgate.report.Reporters;
 import io.kgate.report.TextReporter;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.io.IOException;
@@ -45,12 +45,13 @@ public final class KgateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "Files or directories to check; '-' for standard input.")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text (default) or json.")
-    String output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]",
+            description = "Report format, repeatable: text (default) or json. FORMAT=FILE writes that report to FILE; "
+                    + "at most one format goes to standard output.")
+    List<String> outputs = new ArrayList<>();
 
     @Option(names = "--output-file", paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output.")
+            description = "Write the report that would go to standard output to FILE instead.")
     Path outputFile;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
@@ -86,16 +87,16 @@ public final class KgateCommand implements Callable<Integer> {
         }
     }
 
+    /** One requested report: a format and where it goes (null: standard output). */
+    private record Output(String format, Reporter reporter, Path file) {
+    }
+
     private int run() {
         Severity threshold = Severity.parse(failOn);
         if (threshold == null) {
             throw new UsageError("--fail-on must be error, warning or info, not '" + failOn + "'");
         }
-        Reporter reporter = switch (output) {
-            case "text" -> new TextReporter();
-            case "json" -> new JsonReporter();
-            default -> throw new UsageError("unknown --output format '" + output + "' (text, json)");
-        };
+        List<Output> plan = outputs();
         if (maxFileSizeMib <= 0) {
             throw new UsageError("--max-file-size must be a positive number of MiB");
         }
@@ -107,17 +108,46 @@ public final class KgateCommand implements Callable<Integer> {
         } catch (PathException e) {
             throw new UsageError(e.getMessage());
         }
-        boolean color = output.equals("text") && outputFile == null && Terminal.colorAllowed() && !noColor;
-        String rendered = reporter.render(result, new ReportOptions(VersionProvider.version(), color));
-        write(rendered, result);
-        if (!output.equals("text")) {
+        boolean textOnStdout = false;
+        for (Output o : plan) {
+            boolean color = o.file == null && o.format.equals("text") && Terminal.colorAllowed() && !noColor;
+            String rendered = o.reporter.render(result, new ReportOptions(VersionProvider.version(), color));
+            write(rendered, o.file, result);
+            textOnStdout |= o.file == null && !Reporters.isMachineFormat(o.format);
+        }
+        if (!textOnStdout) {
             err().println(TextReporter.summary(result));
         }
         return result.fails(threshold) ? EXIT_FINDINGS : EXIT_OK;
     }
 
-    private void write(String rendered, LintResult result) {
-        if (outputFile == null) {
+    private List<Output> outputs() {
+        List<Output> plan = new ArrayList<>();
+        boolean stdoutTaken = false;
+        for (String spec : outputs.isEmpty() ? List.of("text") : outputs) {
+            int eq = spec.indexOf('=');
+            String format = eq < 0 ? spec : spec.substring(0, eq);
+            Path file = eq < 0 ? null : Path.of(spec.substring(eq + 1));
+            Reporter r = Reporters.byName(format);
+            if (r == null) {
+                throw new UsageError("unknown --output format '" + format + "' (one of: "
+                        + String.join(", ", Reporters.names()) + ")");
+            }
+            if (file == null) {
+                if (stdoutTaken) {
+                    throw new UsageError("only one --output can go to standard output; give the others a file: "
+                            + format + "=FILE");
+                }
+                stdoutTaken = true;
+                file = outputFile;
+            }
+            plan.add(new Output(format, r, file));
+        }
+        return plan;
+    }
+
+    private void write(String rendered, Path file, LintResult result) {
+        if (file == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(rendered);
             out.flush();
@@ -125,15 +155,15 @@ public final class KgateCommand implements Callable<Integer> {
         }
         for (SourceFile f : result.load().files()) {
             if (!f.displayName().equals("-") && Path.of(f.displayName()).toAbsolutePath().normalize()
-                    .equals(outputFile.toAbsolutePath().normalize())) {
-                throw new UsageError("--output-file " + outputFile + " is one of the files being checked; "
+                    .equals(file.toAbsolutePath().normalize())) {
+                throw new UsageError("output file " + file + " is one of the files being checked; "
                         + "kgate never writes to the files it reads");
             }
         }
         try {
-            Files.writeString(outputFile, rendered, StandardCharsets.UTF_8);
+            Files.writeString(file, rendered, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageError("cannot write " + outputFile + ": " + e.getMessage());
+            throw new UsageError("cannot write " + file + ": " + e.getMessage());
         }
     }
 

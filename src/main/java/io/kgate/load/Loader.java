@@ -211,7 +211,7 @@ public final class Loader {
         files.add(file);
         boolean json = base.toLowerCase(Locale.ROOT).endsWith(".json");
         List<Parsed> parsed = new ArrayList<>();
-        for (Chunk c : json ? List.of(new Chunk(decoded.text(), 0)) : split(lines)) {
+        for (Chunk c : json ? List.of(new Chunk(JsonText.tabsToSpaces(decoded.text()), 0)) : split(lines)) {
             YamlTreeBuilder.Result r = YamlTreeBuilder.parse(c.text, c.lineOffset, limits);
             for (YamlTreeBuilder.Problem pr : r.problems()) {
                 findings.add(Finding.onFile(YAML_SYNTAX, Severity.ERROR, pr.message(), shown, pr.pos()));

@@ -88,6 +88,9 @@ final class YamlTreeBuilder {
             b.problems.add(new Problem(e.pos, e.getMessage(), true));
             root = null;
         }
+        if (root instanceof ScalarNode s && s.isNull() && s.raw().isEmpty()) {
+            root = null; // "---" followed by nothing: an empty document
+        }
         return new Result(root, b.problems, b.duplicates);
     }
 

@@ -4,8 +4,9 @@ package io.kgate.model;
 public record ObjectRef(String apiVersion, String kind, String namespace, String name) {
     /** "Service website/backend" or "Namespace website". */
     public String display() {
-        String n = name == null ? "<unnamed>" : name;
-        return (kind == null ? "<no kind>" : kind) + " " + (namespace == null ? n : namespace + "/" + n);
+        String n = name == null || name.isEmpty() ? "<unnamed>" : name;
+        String k = kind == null || kind.isEmpty() ? "<no kind>" : kind;
+        return k + " " + (namespace == null ? n : namespace + "/" + n);
     }
 
     /** The API group of apiVersion ("" for the core group). */

@@ -1,0 +1,146 @@
+package io.kgate.model;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Kubernetes resource quantities ("128Mi", "0.5", "500m", "1e3", "2G"), parsed exactly as the
+ * API server's {@code resource.ParseQuantity} accepts them, into an exact decimal value.
+ */
+public final class Quantity {
+    private static final BigDecimal KI = BigDecimal.valueOf(1024);
+
+    private Quantity() {
+    }
+
+    /** The exact value of {@code text}, or empty when Kubernetes would reject it. */
+    public static Optional<BigDecimal> parse(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        int i = 0;
+        int n = text.length();
+        boolean negative = false;
+        if (text.charAt(0) == '+' || text.charAt(0) == '-') {
+            negative = text.charAt(0) == '-';
+            i++;
+        }
+        int numStart = i;
+        int digits = 0;
+        boolean dot = false;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                break;
+            }
+            i++;
+        }
+        if (digits == 0) {
+            return Optional.empty();
+        }
+        BigDecimal number = new BigDecimal(text.substring(numStart, i));
+        String suffix = text.substring(i);
+        BigDecimal multiplier = multiplier(suffix);
+        if (multiplier == null) {
+            return Optional.empty();
+        }
+        BigDecimal v = number.multiply(multiplier);
+        return Optional.of(negative ? v.negate() : v);
+    }
+
+    /** A YAML value that Kubernetes accepts as a quantity: a string in quantity syntax or a number. */
+    public static Optional<BigDecimal> of(Node node) {
+        if (node instanceof ScalarNode s) {
+            if (s.value() instanceof String str) {
+                return parse(str);
+            }
+            return Optional.ofNullable(s.decimal());
+        }
+        return Optional.empty();
+    }
+
+    private static BigDecimal multiplier(String suffix) {
+        switch (suffix) {
+            case "":
+                return BigDecimal.ONE;
+            case "n":
+                return BigDecimal.ONE.scaleByPowerOfTen(-9);
+            case "u":
+                return BigDecimal.ONE.scaleByPowerOfTen(-6);
+            case "m":
+                return BigDecimal.ONE.scaleByPowerOfTen(-3);
+            case "k":
+                return BigDecimal.ONE.scaleByPowerOfTen(3);
+            case "M":
+                return BigDecimal.ONE.scaleByPowerOfTen(6);
+            case "G":
+                return BigDecimal.ONE.scaleByPowerOfTen(9);
+            case "T":
+                return BigDecimal.ONE.scaleByPowerOfTen(12);
+            case "P":
+                return BigDecimal.ONE.scaleByPowerOfTen(15);
+            case "E":
+                return BigDecimal.ONE.scaleByPowerOfTen(18);
+            case "Ki":
+                return KI;
+            case "Mi":
+                return KI.pow(2);
+            case "Gi":
+                return KI.pow(3);
+            case "Ti":
+                return KI.pow(4);
+            case "Pi":
+                return KI.pow(5);
+            case "Ei":
+                return KI.pow(6);
+            default:
+                break;
+        }
+        if (suffix.length() >= 2 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
+            String exp = suffix.substring(1);
+            int start = exp.startsWith("+") || exp.startsWith("-") ? 1 : 0;
+            if (exp.length() == start || exp.length() > start + 9) {
+                return null;
+            }
+            for (int k = start; k < exp.length(); k++) {
+                if (!Character.isDigit(exp.charAt(k))) {
+                    return null;
+                }
+            }
+            int e = Integer.parseInt(exp.startsWith("+") ? exp.substring(1) : exp);
+            return BigDecimal.ONE.scaleByPowerOfTen(e);
+        }
+        return null;
+    }
+
+    /** "128Mi" for 134217728, "500m" for 0.5, for messages that show a computed value. */
+    public static String formatMemory(BigDecimal bytes) {
+        BigDecimal mi = KI.pow(2);
+        BigDecimal gi = KI.pow(3);
+        if (bytes.compareTo(gi) >= 0 && bytes.remainder(gi.divide(BigDecimal.valueOf(1024))).signum() == 0) {
+            return strip(bytes.divide(gi, 3, java.math.RoundingMode.HALF_UP)) + "Gi";
+        }
+        if (bytes.compareTo(mi) >= 0) {
+            return strip(bytes.divide(mi, 1, java.math.RoundingMode.HALF_UP)) + "Mi";
+        }
+        return strip(bytes) + "";
+    }
+
+    public static String formatCpu(BigDecimal cores) {
+        BigDecimal milli = cores.scaleByPowerOfTen(3);
+        if (milli.remainder(BigDecimal.valueOf(1000)).signum() == 0) {
+            return strip(cores);
+        }
+        return strip(milli.setScale(0, java.math.RoundingMode.HALF_UP)) + "m";
+    }
+
+    private static String strip(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
+}
