@@ -265,7 +265,7 @@ public final class Loader {
         String lower = base.toLowerCase(Locale.ROOT);
         boolean kustomizeName = lower.equals("kustomization.yaml") || lower.equals("kustomization.yml")
                 || lower.equals("kustomization");
-        List<Parsed> candidates = new ArrayList<>();
+        Set<Integer> candidates = new HashSet<>();
         String notManifest = null;
         for (Parsed p : parsed) {
             Node root = p.result.root();
@@ -282,7 +282,7 @@ public final class Loader {
                                     + "), not a cluster object"));
                     continue;
                 }
-                candidates.add(p);
+                candidates.add(p.index);
             } else if (notManifest == null) {
                 notManifest = nonManifestReason(lower, root, kustomizeName);
             }
@@ -299,7 +299,7 @@ public final class Loader {
                 continue;
             }
             MapNode m = root.asMap();
-            if (!candidates.contains(p)) {
+            if (!candidates.contains(p.index)) {
                 if (m == null || !(m.has("apiVersion") || m.has("kind"))) {
                     if (!kustomizeName) {
                         findings.add(Finding.onFile(OBJECT_IDENTITY, Severity.ERROR, m == null
