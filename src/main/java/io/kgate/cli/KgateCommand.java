@@ -79,11 +79,7 @@ public final class KgateCommand implements Callable<Integer> {
             err().println("kgate: " + e.getMessage());
             return EXIT_USAGE;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            err().println("kgate: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
-            if (debug) {
-                e.printStackTrace(err());
-            }
-            return EXIT_INTERNAL;
+            return Faults.report(e, debug, err());
         }
     }
 

@@ -1,0 +1,120 @@
+package io.kgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kgate.testing.KgateRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line contract: help, version, exit codes, default paths, output routing. */
+class CliTest {
+    private final KgateRunner kgate = KgateRunner.get();
+
+    @Test
+    void versionNamesTheTool() {
+        KgateRunner.Run run = kgate.run("--version");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().matches("kgate \\S+\\R"), run::toString);
+    }
+
+    @Test
+    void helpDocumentsEveryExitCode() {
+        KgateRunner.Run run = kgate.run("--help");
+        assertEquals(0, run.exitCode(), run::toString);
+        for (String code : List.of("0   no finding", "1   findings", "2   usage error", "3   internal error")) {
+            assertTrue(run.out().contains(code), () -> code + " missing in\n" + run.out());
+        }
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        KgateRunner.Run run = kgate.run("--frobnicate", "testdata/split-architecture");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("Unknown option: '--frobnicate'"), run::toString);
+    }
+
+    @Test
+    void badFailOnLevelIsAUsageError() {
+        KgateRunner.Run run = kgate.run("--fail-on", "fatal", "testdata/split-architecture");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--fail-on must be error, warning or info, not 'fatal'"), run::toString);
+    }
+
+    @Test
+    void unknownOutputFormatListsTheKnownOnes() {
+        KgateRunner.Run run = kgate.run("--output", "yaml", "testdata/split-architecture");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("unknown --output format 'yaml' (one of: text, json"), run::toString);
+    }
+
+    @Test
+    void referenceTreeIsClean() {
+        KgateRunner.Run run = kgate.run("testdata/split-architecture");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains(" 0 errors, 0 warnings, 0 infos"), run::toString);
+    }
+
+    @Test
+    void duplicatedServiceFailsAtTheSecondDefinition() {
+        KgateRunner.Run run = kgate.run("testdata/duplicate-service");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("testdata/duplicate-service/legacy/service.yaml:5:3: error duplicate-object: "
+                + "Service website/frontend is already defined at testdata/duplicate-service/frontend/service.yaml:4"),
+                run::toString);
+    }
+
+    @Test
+    void failOnWarningTurnsWarningsIntoFailure(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        assertEquals(0, kgate.run("--fail-on", "warning", dir.toString()).exitCode());
+        KgateRunner.Run run = kgate.run("--fail-on", "warning", "testdata/duplicate-service");
+        assertEquals(1, run.exitCode(), run::toString);
+    }
+
+    @Test
+    void withoutPathsChecksK8sDirectoryWhenPresent(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("k8s"));
+        Files.writeString(dir.resolve("k8s/a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        Files.writeString(dir.resolve("outside.yaml"), "kind: Broken\n");
+        KgateRunner.Run run = kgate.run(dir, new byte[0], List.of());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("1 file, 1 document, 1 object"), run::toString);
+    }
+
+    @Test
+    void withoutPathsOrK8sChecksTheCurrentDirectory(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("outside.yaml"), "kind: Broken\n");
+        KgateRunner.Run run = kgate.run(dir, new byte[0], List.of());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("outside.yaml:1:1: error object-identity: missing apiVersion"), run::toString);
+    }
+
+    @Test
+    void machineFormatOnStdoutPutsTheSummaryOnStderr(@TempDir Path dir) throws IOException {
+        KgateRunner.Run run = kgate.run("--output", "json", "testdata/duplicate-service");
+        assertTrue(run.out().startsWith("{"), run::toString);
+        assertTrue(run.err().contains("kgate: 2 files, 4 documents, 4 objects: 1 error"), run::toString);
+        Path report = dir.resolve("r.json");
+        KgateRunner.Run both = kgate.run("--output", "text", "--output", "json=" + report, "testdata/duplicate-service");
+        assertTrue(both.out().contains("error duplicate-object"), both::toString);
+        assertTrue(Files.readString(report).contains("\"rule\": \"duplicate-object\""));
+    }
+
+    @Test
+    void twoFormatsOnStdoutAreRefused() {
+        KgateRunner.Run run = kgate.run("-o", "json", "-o", "text", "testdata/split-architecture");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("only one --output can go to standard output"), run::toString);
+    }
+
+    @Test
+    void noColourWhenNotATerminal() {
+        KgateRunner.Run run = kgate.run("testdata/duplicate-service");
+        assertTrue(!run.out().contains("\u001b["), run::toString);
+    }
+}
