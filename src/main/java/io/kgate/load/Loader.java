@@ -2,13 +2,8 @@ package io.kgate.load;
 
 import io.kgate.check.Finding;
 import io.kgate.check.Severity;
-import io.kgate.model.DuplicateKey;
-import io.kgate.model.JsonPointer;
 import io.kgate.model.KubeObject;
-import io.kgate.model.MapNode;
-import io.kgate.model.Node;
 import io.kgate.model.Pos;
-import io.kgate.model.SeqNode;
 import io.kgate.model.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads files and directories into positioned Kubernetes objects. Only reads: it never writes to,
@@ -40,15 +34,17 @@ public final class Loader {
     public static final String OBJECT_IDENTITY = "object-identity";
 
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules");
-    private static final Pattern DOCUMENT_MARKER = Pattern.compile("^(---|\\.\\.\\.)(\\s.*)?$");
 
     private final LoadLimits limits;
-    private final List<SourceFile> files = new ArrayList<>();
-    private final List<KubeObject> objects = new ArrayList<>();
+    /** Files to read, in report order; a file reached twice is read once. */
+    private final List<Source> sources = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<Skipped> skipped = new ArrayList<>();
     private final Set<Path> seen = new HashSet<>();
-    private int documents;
+
+    /** A file to read: its display name and either its path or (stdin) its bytes. */
+    private record Source(String shown, Path path, byte[] bytes) {
+    }
 
     public Loader(LoadLimits limits) {
         this.limits = limits;
@@ -56,13 +52,14 @@ public final class Loader {
 
     /**
      * Loads every path in order ("-" is standard input). Directories are walked recursively in
-     * sorted order. A path that does not exist is a {@link PathException}.
+     * sorted order. A path that does not exist is a {@link PathException}. Files are parsed in
+     * parallel; the result is the same as reading them one by one.
      */
     public LoadResult load(List<String> paths, InputStream stdin) throws PathException {
         for (String arg : paths) {
             if (arg.equals("-")) {
                 try {
-                    loadText("-", stdin.readAllBytes());
+                    sources.add(new Source("-", null, stdin.readAllBytes()));
                 } catch (IOException e) {
                     throw new PathException("cannot read standard input: " + e.getMessage());
                 }
@@ -78,11 +75,51 @@ public final class Loader {
             } else if (!Files.isReadable(p)) {
                 throw new PathException(arg + ": permission denied");
             } else {
-                loadFile(arg, p);
+                addFile(arg, p);
             }
+        }
+        List<FileParser.FileLoad> loads = (sources.size() > 1 ? sources.parallelStream() : sources.stream())
+                .map(this::read).toList();
+        List<SourceFile> files = new ArrayList<>();
+        List<KubeObject> objects = new ArrayList<>();
+        int documents = 0;
+        for (FileParser.FileLoad l : loads) {
+            files.add(l.file());
+            objects.addAll(l.objects());
+            findings.addAll(l.findings());
+            skipped.addAll(l.skipped());
+            documents += l.documents();
         }
         return new LoadResult(List.copyOf(files), documents, List.copyOf(objects), List.copyOf(findings),
                 List.copyOf(skipped));
+    }
+
+    private void addFile(String shown, Path p) {
+        try {
+            if (seen.add(p.toRealPath())) {
+                sources.add(new Source(shown, p, null));
+            }
+        } catch (IOException e) {
+            sources.add(new Source(shown, p, null)); // reading it will report the problem
+        }
+    }
+
+    private FileParser.FileLoad read(Source s) {
+        if (s.bytes != null) {
+            return new FileParser(limits).parse(s.shown, s.bytes);
+        }
+        try {
+            long size = Files.size(s.path);
+            if (size > limits.maxFileBytes()) {
+                return FileParser.failed(s.shown, Finding.onFile(FILE_READ, Severity.ERROR, String.format(Locale.ROOT,
+                        "file is %.1f MiB, larger than the %d MiB limit (--max-file-size)", size / 1048576.0,
+                        limits.maxFileBytes() / 1048576), s.shown, Pos.START));
+            }
+            return new FileParser(limits).parse(s.shown, Files.readAllBytes(s.path));
+        } catch (IOException e) {
+            return FileParser.failed(s.shown, Finding.onFile(FILE_READ, Severity.ERROR,
+                    "cannot read file: " + describe(e), s.shown, Pos.START));
+        }
     }
 
     private void walk(String arg, Path root) throws PathException {
@@ -127,7 +164,7 @@ public final class Loader {
         }
         found.sort((a, b) -> Paths.compare(root.relativize(a), root.relativize(b)));
         for (Path f : found) {
-            loadFile(display(arg, root, f), f);
+            addFile(display(arg, root, f), f);
         }
     }
 
@@ -171,197 +208,4 @@ public final class Loader {
         return m == null ? e.getClass().getSimpleName() : m;
     }
 
-    private void loadFile(String shown, Path p) {
-        try {
-            Path real = p.toRealPath();
-            if (!seen.add(real)) {
-                return; // the same file given twice (or reached twice through links) is read once
-            }
-            long size = Files.size(p);
-            if (size > limits.maxFileBytes()) {
-                files.add(new SourceFile(shown, List.of()));
-                findings.add(Finding.onFile(FILE_READ, Severity.ERROR, String.format(Locale.ROOT,
-                        "file is %.1f MiB, larger than the %d MiB limit (--max-file-size)", size / 1048576.0,
-                        limits.maxFileBytes() / 1048576), shown, Pos.START));
-                return;
-            }
-            loadText(shown, Files.readAllBytes(p));
-        } catch (IOException e) {
-            files.add(new SourceFile(shown, List.of()));
-            findings.add(Finding.onFile(FILE_READ, Severity.ERROR, "cannot read file: " + describe(e), shown,
-                    Pos.START));
-        }
-    }
-
-    private void loadText(String shown, byte[] bytes) {
-        String base = shown.equals("-") ? "-" : Path.of(shown).getFileName().toString();
-        if (base.equals("Chart.yaml") || base.equals("Chart.yml")) {
-            files.add(new SourceFile(shown, List.of()));
-            skipped.add(new Skipped(shown, "Helm chart metadata (Chart.yaml), not a Kubernetes object"));
-            return;
-        }
-        TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
-        if (decoded.text() == null) {
-            files.add(new SourceFile(shown, List.of()));
-            findings.add(Finding.onFile(YAML_SYNTAX, Severity.ERROR, decoded.problem(), shown, decoded.pos()));
-            return;
-        }
-        List<String> lines = decoded.text().lines().toList();
-        SourceFile file = new SourceFile(shown, lines);
-        files.add(file);
-        boolean json = base.toLowerCase(Locale.ROOT).endsWith(".json");
-        List<Parsed> parsed = new ArrayList<>();
-        for (Chunk c : json ? List.of(new Chunk(JsonText.tabsToSpaces(decoded.text()), 0)) : split(lines)) {
-            YamlTreeBuilder.Result r = YamlTreeBuilder.parse(c.text, c.lineOffset, limits);
-            for (YamlTreeBuilder.Problem pr : r.problems()) {
-                findings.add(Finding.onFile(YAML_SYNTAX, Severity.ERROR, pr.message(), shown, pr.pos()));
-            }
-            if (r.root() != null || r.failed()) {
-                parsed.add(new Parsed(parsed.size(), r));
-            }
-        }
-        documents += parsed.size();
-        classify(file, base, parsed);
-    }
-
-    private record Chunk(String text, int lineOffset) {
-    }
-
-    private record Parsed(int index, YamlTreeBuilder.Result result) {
-    }
-
-    /**
-     * Splits a YAML stream at its document markers so that a broken document does not hide the
-     * others: a "---" or "..." at column 0 always ends a document, even inside a quoted scalar.
-     */
-    private static List<Chunk> split(List<String> lines) {
-        List<Chunk> chunks = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int start = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.startsWith("---") || line.startsWith("...")) {
-                if (DOCUMENT_MARKER.matcher(line).matches()) {
-                    chunks.add(new Chunk(cur.toString(), start));
-                    cur.setLength(0);
-                    start = i;
-                    if (line.startsWith("...")) {
-                        start = i + 1;
-                        continue;
-                    }
-                }
-            }
-            cur.append(line).append('\n');
-        }
-        chunks.add(new Chunk(cur.toString(), start));
-        return chunks;
-    }
-
-    /**
-     * Decides what each document is: a Kubernetes object, a List of them, or something that is not a
-     * manifest at all (then the whole file is listed as skipped, never silently).
-     */
-    private void classify(SourceFile file, String base, List<Parsed> parsed) {
-        String lower = base.toLowerCase(Locale.ROOT);
-        boolean kustomizeName = lower.equals("kustomization.yaml") || lower.equals("kustomization.yml")
-                || lower.equals("kustomization");
-        Set<Integer> candidates = new HashSet<>();
-        String notManifest = null;
-        for (Parsed p : parsed) {
-            Node root = p.result.root();
-            if (root == null) {
-                continue; // unparsable: already reported
-            }
-            MapNode m = root.asMap();
-            if (m != null && (m.has("apiVersion") || m.has("kind"))) {
-                String kind = m.string("kind");
-                String apiVersion = m.string("apiVersion");
-                if (kustomizeName || (apiVersion != null && apiVersion.startsWith("kustomize.config.k8s.io/"))) {
-                    skipped.add(new Skipped(file.displayName(),
-                            "kustomize configuration (" + (kind == null ? "Kustomization" : kind)
-                                    + "), not a cluster object"));
-                    continue;
-                }
-                candidates.add(p.index);
-            } else if (notManifest == null) {
-                notManifest = nonManifestReason(lower, root, kustomizeName);
-            }
-        }
-        if (candidates.isEmpty()) {
-            if (notManifest != null) {
-                skipped.add(new Skipped(file.displayName(), notManifest));
-            }
-            return;
-        }
-        for (Parsed p : parsed) {
-            Node root = p.result.root();
-            if (root == null) {
-                continue;
-            }
-            MapNode m = root.asMap();
-            if (!candidates.contains(p.index)) {
-                if (m == null || !(m.has("apiVersion") || m.has("kind"))) {
-                    if (!kustomizeName) {
-                        findings.add(Finding.onFile(OBJECT_IDENTITY, Severity.ERROR, m == null
-                                ? "document is " + article(root.typeName()) + ", not a Kubernetes object"
-                                : "document has no apiVersion and no kind: not a Kubernetes object",
-                                file.displayName(), root.pos()));
-                    }
-                }
-                continue;
-            }
-            addObject(file, p.index, m, p.result.duplicateKeys());
-        }
-    }
-
-    private static String article(String type) {
-        return (type.startsWith("a") || type.startsWith("o") || type.startsWith("i") ? "an " : "a ") + type;
-    }
-
-    private static String nonManifestReason(String lowerName, Node root, boolean kustomizeName) {
-        if (kustomizeName) {
-            return "kustomize configuration, not a cluster object";
-        }
-        if (lowerName.equals("values.yaml") || lowerName.equals("values.yml") || lowerName.startsWith("values-")
-                || lowerName.startsWith("values.")) {
-            return "Helm values file (no apiVersion/kind)";
-        }
-        MapNode m = root.asMap();
-        if (lowerName.contains("compose") || (m != null && m.has("services") && !m.has("metadata"))) {
-            return "docker-compose file (no apiVersion/kind)";
-        }
-        return "no apiVersion/kind: not a Kubernetes manifest";
-    }
-
-    private void addObject(SourceFile file, int docIndex, MapNode m, List<DuplicateKey> duplicates) {
-        String kind = m.string("kind");
-        SeqNode items = m.seq("items");
-        if (kind != null && kind.endsWith("List") && items != null) {
-            for (int i = 0; i < items.size(); i++) {
-                Node item = items.get(i);
-                String prefix = JsonPointer.child("/items", i);
-                MapNode im = item.asMap();
-                if (im == null) {
-                    findings.add(Finding.onFile(OBJECT_IDENTITY, Severity.ERROR,
-                            kind + " item " + i + " is " + article(item.typeName()) + ", not a Kubernetes object",
-                            file.displayName(), item.pos()));
-                    continue;
-                }
-                objects.add(KubeObject.of(file, docIndex, i, im, within(duplicates, prefix)));
-            }
-            return;
-        }
-        objects.add(KubeObject.of(file, docIndex, -1, m, duplicates));
-    }
-
-    /** The duplicate keys inside a List item, re-rooted at the item. */
-    private static List<DuplicateKey> within(List<DuplicateKey> all, String prefix) {
-        List<DuplicateKey> out = new ArrayList<>();
-        for (DuplicateKey d : all) {
-            if (d.pointer().startsWith(prefix + "/")) {
-                out.add(new DuplicateKey(d.pointer().substring(prefix.length()), d.pos(), d.firstPos()));
-            }
-        }
-        return out;
-    }
 }
