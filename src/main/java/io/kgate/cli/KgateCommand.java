@@ -27,6 +27,9 @@ import picocli.CommandLine.Parameters;
 @TopCommand
 @Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
+        // options are inherited so that "kgate audit --fail-on warning k8s" works like "kgate --fail-on warning audit k8s"
+        scope = CommandLine.ScopeType.INHERIT,
+        subcommands = {AuditCommand.class, CompletionCommand.class},
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -35,7 +38,10 @@ import picocli.CommandLine.Parameters;
             "2:usage error, or a path that cannot be read at all",
             "3:internal error (details with --debug)"},
         footer = {"", "Paths are files or directories (recursive); '-' reads standard input.",
-            "Without paths kgate checks ./k8s when it exists, else the current directory."})
+            "Without paths kgate checks ./k8s when it exists, else the current directory.",
+            "Given only files (as pre-commit does), kgate reads the whole --context tree to link objects across files "
+                + "and reports the findings in the given files only.",
+            "Subcommands: 'kgate audit [PATH...]' (readable audit report), 'kgate completion bash|zsh'."})
 public final class KgateCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FINDINGS = 1;
@@ -46,13 +52,21 @@ public final class KgateCommand implements Callable<Integer> {
     List<String> paths = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]",
-            description = "Report format, repeatable: text (default) or json. FORMAT=FILE writes that report to FILE; "
-                    + "at most one format goes to standard output.")
+            description = "Report format, repeatable: text (default), json, sarif, junit, github, checkstyle. "
+                    + "FORMAT=FILE writes that report to FILE; at most one format goes to standard output.")
     List<String> outputs = new ArrayList<>();
 
     @Option(names = "--output-file", paramLabel = "FILE",
             description = "Write the report that would go to standard output to FILE instead.")
     Path outputFile;
+
+    @Option(names = "--context", paramLabel = "DIR",
+            description = "Tree read to link objects when only some files are given; only their findings are "
+                    + "reported (default: the git top-level, when all PATHs are files).")
+    Path context;
+
+    @Option(names = "--no-context", description = "Check the given files alone, without the --context tree.")
+    boolean noContext;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "Exit 1 when a finding is at or above LEVEL: error (default), warning or info.")
@@ -91,20 +105,32 @@ public final class KgateCommand implements Callable<Integer> {
     private record Output(String format, Reporter reporter, Path file) {
     }
 
+    /** {@code kgate audit}: the same run, with the audit report as the only output. */
+    int audit(List<String> auditPaths, List<io.kgate.report.AuditSection> sections) {
+        if (!auditPaths.isEmpty()) {
+            paths = auditPaths;
+        }
+        auditReport = new io.kgate.report.AuditReporter(sections);
+        return call();
+    }
+
+    private Reporter auditReport;
+
     private int run() {
         Severity threshold = Severity.parse(failOn);
         if (threshold == null) {
             throw new UsageError("--fail-on must be error, warning or info, not '" + failOn + "'");
         }
-        List<Output> plan = outputs();
+        List<Output> plan = auditReport != null ? List.of(new Output("audit", auditReport, outputFile)) : outputs();
         if (maxFileSizeMib <= 0) {
             throw new UsageError("--max-file-size must be a positive number of MiB");
         }
         List<String> targets = paths.isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".") : paths;
         LintResult result;
-        try {
-            result = new Linter(Linter.documentChecks())
-                    .lint(targets, System.in, LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024));
+        try (Progress progress = Progress.start(err(), Terminal.isInteractive())) {
+            Linter linter = new Linter(Linter.documentChecks());
+            result = ContextLint.lint(linter, targets, contextDir(targets), System.in,
+                    LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024));
         } catch (PathException e) {
             throw new UsageError(e.getMessage());
         }
@@ -113,12 +139,26 @@ public final class KgateCommand implements Callable<Integer> {
             boolean color = o.file == null && o.format.equals("text") && Terminal.colorAllowed() && !noColor;
             String rendered = o.reporter.render(result, new ReportOptions(VersionProvider.version(), color));
             write(rendered, o.file, result);
-            textOnStdout |= o.file == null && !Reporters.isMachineFormat(o.format);
+            textOnStdout |= o.file == null && (o.reporter == auditReport || !Reporters.isMachineFormat(o.format));
         }
         if (!textOnStdout) {
             err().println(TextReporter.summary(result));
         }
         return result.fails(threshold) ? EXIT_FINDINGS : EXIT_OK;
+    }
+
+    /** The --context tree, or null: explicit, else the git top-level when only files are given. */
+    private Path contextDir(List<String> targets) {
+        if (noContext) {
+            return null;
+        }
+        if (context != null) {
+            if (!Files.isDirectory(context)) {
+                throw new UsageError("--context " + context + ": not a directory");
+            }
+            return context;
+        }
+        return ContextLint.onlyFiles(targets) ? ContextLint.gitTopLevel() : null;
     }
 
     private List<Output> outputs() {
