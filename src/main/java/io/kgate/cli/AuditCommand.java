@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "audit", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = "Readable audit report: counts per severity, findings by rule and by object, "
                 + "the objects that passed, skipped files with reasons.",
-        footer = {"", "Takes the options of kgate itself (--fail-on, --context, --output-file, ...); the exit code is "
+        footer = {"", "The report goes to standard output (or --output-file); --output is ignored. The exit code is "
             + "the same as for kgate."})
 public final class AuditCommand implements Callable<Integer> {
     @ParentCommand

@@ -22,13 +22,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import static picocli.CommandLine.ScopeType.INHERIT;
 import picocli.CommandLine.Parameters;
 
 @TopCommand
 @Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        // options are inherited so that "kgate audit --fail-on warning k8s" works like "kgate --fail-on warning audit k8s"
-        scope = CommandLine.ScopeType.INHERIT,
         subcommands = {AuditCommand.class, CompletionCommand.class},
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -42,6 +41,7 @@ import picocli.CommandLine.Parameters;
             "Given only files (as pre-commit does), kgate reads the whole --context tree to link objects across files "
                 + "and reports the findings in the given files only.",
             "Subcommands: 'kgate audit [PATH...]' (readable audit report), 'kgate completion bash|zsh'."})
+// scope = INHERIT on options: "kgate audit --fail-on warning k8s" works like "kgate --fail-on warning audit k8s"
 public final class KgateCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FINDINGS = 1;
@@ -51,35 +51,35 @@ public final class KgateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "Files or directories to check; '-' for standard input.")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]",
+    @Option(scope = INHERIT, names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]",
             description = "Report format, repeatable: text (default), json, sarif, junit, github, checkstyle. "
                     + "FORMAT=FILE writes that report to FILE; at most one format goes to standard output.")
     List<String> outputs = new ArrayList<>();
 
-    @Option(names = "--output-file", paramLabel = "FILE",
+    @Option(scope = INHERIT, names = "--output-file", paramLabel = "FILE",
             description = "Write the report that would go to standard output to FILE instead.")
     Path outputFile;
 
-    @Option(names = "--context", paramLabel = "DIR",
+    @Option(scope = INHERIT, names = "--context", paramLabel = "DIR",
             description = "Tree read to link objects when only some files are given; only their findings are "
                     + "reported (default: the git top-level, when all PATHs are files).")
     Path context;
 
-    @Option(names = "--no-context", description = "Check the given files alone, without the --context tree.")
+    @Option(scope = INHERIT, names = "--no-context", description = "Check the given files alone, without the --context tree.")
     boolean noContext;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(scope = INHERIT, names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "Exit 1 when a finding is at or above LEVEL: error (default), warning or info.")
     String failOn;
 
-    @Option(names = "--max-file-size", paramLabel = "MIB", defaultValue = "64",
+    @Option(scope = INHERIT, names = "--max-file-size", paramLabel = "MIB", defaultValue = "64",
             description = "Refuse files larger than MIB mebibytes (default 64).")
     long maxFileSizeMib;
 
-    @Option(names = "--no-color", description = "Never colour the text report (also when NO_COLOR is set).")
+    @Option(scope = INHERIT, names = "--no-color", description = "Never colour the text report (also when NO_COLOR is set).")
     boolean noColor;
 
-    @Option(names = "--debug", description = "Print stack traces of internal errors.")
+    @Option(scope = INHERIT, names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
     @CommandLine.Spec
