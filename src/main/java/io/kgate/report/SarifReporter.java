@@ -33,8 +33,7 @@ public final class SarifReporter implements Reporter {
         j.name("runs").beginArray().beginObject();
         j.name("tool").beginObject().name("driver").beginObject()
                 .field("name", "kgate")
-                .field("version", options.toolVersion())
-                .field("semanticVersion", semanticVersion(options.toolVersion()));
+                .field("version", options.toolVersion());
         j.name("rules").beginArray();
         for (String id : ruleIds) {
             rule(j, id);
@@ -96,10 +95,5 @@ public final class SarifReporter implements Reporter {
             case WARNING -> "warning";
             case INFO -> "note";
         };
-    }
-
-    /** The dotted numeric part of the version ("0.1.0-SNAPSHOT" is already semantic; "unknown" is not). */
-    private static String semanticVersion(String v) {
-        return v != null && v.matches("\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.+-]*)?") ? v : null;
     }
 }
