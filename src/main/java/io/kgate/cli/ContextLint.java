@@ -58,15 +58,10 @@ final class ContextLint {
         return new LintResult(given, mine);
     }
 
-    /** The context as the loader should name it: relative to the working directory when inside it. */
+    /** The context as the loader should name it: as given, "." for the working directory. */
     private static String contextArgument(Path context) {
-        Path cwd = Path.of("").toAbsolutePath().normalize();
-        Path abs = context.toAbsolutePath().normalize();
-        if (abs.equals(cwd)) {
-            return ".";
-        }
-        String rel = cwd.relativize(abs).toString();
-        return abs.startsWith(cwd) || cwd.getRoot().equals(abs.getRoot()) ? rel : abs.toString();
+        String s = context.toString();
+        return s.isEmpty() ? "." : s;
     }
 
     /** True for a context file that one of the given paths (a file, or a directory above it) covers. */
@@ -97,9 +92,10 @@ final class ContextLint {
      * holding .git, a directory or a worktree's file), or null outside git. Found without running git.
      */
     static Path gitTopLevel() {
-        for (Path d = Path.of("").toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        for (Path d = cwd; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve(".git"))) {
-                return d;
+                return cwd.relativize(d); // "" or "../..": file names in reports stay relative
             }
         }
         return null;
