@@ -127,7 +127,7 @@ public final class KgateCommand implements Callable<Integer> {
         }
         List<String> targets = paths.isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".") : paths;
         LintResult result;
-        try (Progress progress = Progress.start(err(), Terminal.isInteractive())) {
+        try (Progress progress = Progress.start(err(), Progress.stderrIsTerminal())) {
             Linter linter = new Linter(Linter.documentChecks());
             result = ContextLint.lint(linter, targets, contextDir(targets), System.in,
                     LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024));

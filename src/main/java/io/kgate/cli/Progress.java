@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * "kgate: checking… 2.4 s" on standard error while a run takes longer than a second, rewritten in
+ * "kgate: checking... 2.4 s" on standard error while a run takes longer than a second, rewritten in
  * place and erased at the end. Only for a person at a terminal: never in pipes, CI logs or files.
  */
 final class Progress implements AutoCloseable {
@@ -50,7 +50,7 @@ final class Progress implements AutoCloseable {
         if (done || elapsedMillis < DELAY_MILLIS) {
             return;
         }
-        err.print(String.format(Locale.ROOT, "\rkgate: checking… %.1f s", elapsedMillis / 1000.0));
+        err.print(String.format(Locale.ROOT, "\rkgate: checking... %.1f s", elapsedMillis / 1000.0));
         err.flush();
         shown = true;
     }
@@ -71,6 +71,19 @@ final class Progress implements AutoCloseable {
                 err.print("\r\u001b[K"); // erase the progress line before the report or summary
                 err.flush();
             }
+        }
+    }
+
+    /**
+     * Whether standard error is a terminal. Java only knows about stdin and stdout, so on Linux
+     * this asks /proc where descriptor 2 points; elsewhere it falls back to the console check.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return Terminal.isInteractive();
         }
     }
 
