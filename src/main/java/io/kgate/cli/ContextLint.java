@@ -7,16 +7,18 @@ import io.kgate.load.LoadLimits;
 import io.kgate.load.LoadResult;
 import io.kgate.load.Loader;
 import io.kgate.load.PathException;
+import io.kgate.load.Skipped;
 import io.kgate.model.KubeObject;
 import io.kgate.model.SourceFile;
-import io.kgate.load.Skipped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -72,7 +74,7 @@ final class ContextLint {
                 real.add(realPath(Path.of(p)));
             }
         }
-        java.util.Map<String, Boolean> memo = new java.util.HashMap<>();
+        Map<String, Boolean> memo = new HashMap<>();
         return name -> !name.equals("-") && memo.computeIfAbsent(name, n -> {
             Path r = realPath(Path.of(n));
             return real.stream().anyMatch(r::startsWith);

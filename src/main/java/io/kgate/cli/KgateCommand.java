@@ -1,11 +1,15 @@
 package io.kgate.cli;
 
+import static picocli.CommandLine.ScopeType.INHERIT;
+
 import io.kgate.check.LintResult;
 import io.kgate.check.Linter;
 import io.kgate.check.Severity;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.PathException;
 import io.kgate.model.SourceFile;
+import io.kgate.report.AuditReporter;
+import io.kgate.report.AuditSection;
 import io.kgate.report.ReportOptions;
 import io.kgate.report.Reporter;
 import io.kgate.report.Reporters;
@@ -22,7 +26,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import static picocli.CommandLine.ScopeType.INHERIT;
 import picocli.CommandLine.Parameters;
 
 @TopCommand
@@ -41,7 +44,6 @@ import picocli.CommandLine.Parameters;
             "Given only files (as pre-commit does), kgate reads the whole --context tree to link objects across files "
                 + "and reports the findings in the given files only.",
             "Subcommands: 'kgate audit [PATH...]' (readable audit report), 'kgate completion bash|zsh'."})
-// scope = INHERIT on options: "kgate audit --fail-on warning k8s" works like "kgate --fail-on warning audit k8s"
 public final class KgateCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FINDINGS = 1;
@@ -51,6 +53,7 @@ public final class KgateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "Files or directories to check; '-' for standard input.")
     List<String> paths = new ArrayList<>();
 
+    // options are scope = INHERIT: "kgate audit --fail-on warning k8s" works like "kgate --fail-on warning audit k8s"
     @Option(scope = INHERIT, names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]",
             description = "Report format, repeatable: text (default), json, sarif, junit, github, checkstyle. "
                     + "FORMAT=FILE writes that report to FILE; at most one format goes to standard output.")
@@ -106,11 +109,11 @@ public final class KgateCommand implements Callable<Integer> {
     }
 
     /** {@code kgate audit}: the same run, with the audit report as the only output. */
-    int audit(List<String> auditPaths, List<io.kgate.report.AuditSection> sections) {
+    int audit(List<String> auditPaths, List<AuditSection> sections) {
         if (!auditPaths.isEmpty()) {
             paths = auditPaths;
         }
-        auditReport = new io.kgate.report.AuditReporter(sections);
+        auditReport = new AuditReporter(sections);
         return call();
     }
 
