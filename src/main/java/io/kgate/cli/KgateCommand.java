@@ -1,11 +1,15 @@
 package io.kgate.cli;
 
+import static picocli.CommandLine.ScopeType.INHERIT;
+
 import io.kgate.check.LintResult;
 import io.kgate.check.Linter;
 import io.kgate.check.Severity;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.PathException;
 import io.kgate.model.SourceFile;
+import io.kgate.report.AuditReporter;
+import io.kgate.report.AuditSection;
 import io.kgate.report.ReportOptions;
 import io.kgate.report.Reporter;
 import io.kgate.report.Reporters;
@@ -27,6 +31,7 @@ import picocli.CommandLine.Parameters;
 @TopCommand
 @Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
+        subcommands = {AuditCommand.class, CompletionCommand.class},
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -35,7 +40,10 @@ import picocli.CommandLine.Parameters;
             "2:usage error, or a path that cannot be read at all",
             "3:internal error (details with --debug)"},
         footer = {"", "Paths are files or directories (recursive); '-' reads standard input.",
-            "Without paths kgate checks ./k8s when it exists, else the current directory."})
+            "Without paths kgate checks ./k8s when it exists, else the current directory.",
+            "Given only files (as pre-commit does), kgate reads the whole --context tree to link objects across files "
+                + "and reports the findings in the given files only.",
+            "Subcommands: 'kgate audit [PATH...]' (readable audit report), 'kgate completion bash|zsh'."})
 public final class KgateCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FINDINGS = 1;
@@ -45,27 +53,36 @@ public final class KgateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "Files or directories to check; '-' for standard input.")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]",
-            description = "Report format, repeatable: text (default) or json. FORMAT=FILE writes that report to FILE; "
-                    + "at most one format goes to standard output.")
+    // options are scope = INHERIT: "kgate audit --fail-on warning k8s" works like "kgate --fail-on warning audit k8s"
+    @Option(scope = INHERIT, names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]",
+            description = "Report format, repeatable: text (default), json, sarif, junit, github, checkstyle. "
+                    + "FORMAT=FILE writes that report to FILE; at most one format goes to standard output.")
     List<String> outputs = new ArrayList<>();
 
-    @Option(names = "--output-file", paramLabel = "FILE",
+    @Option(scope = INHERIT, names = "--output-file", paramLabel = "FILE",
             description = "Write the report that would go to standard output to FILE instead.")
     Path outputFile;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(scope = INHERIT, names = "--context", paramLabel = "DIR",
+            description = "Tree read to link objects when only some files are given; only their findings are "
+                    + "reported (default: the git top-level, when all PATHs are files).")
+    Path context;
+
+    @Option(scope = INHERIT, names = "--no-context", description = "Check the given files alone, without the --context tree.")
+    boolean noContext;
+
+    @Option(scope = INHERIT, names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "Exit 1 when a finding is at or above LEVEL: error (default), warning or info.")
     String failOn;
 
-    @Option(names = "--max-file-size", paramLabel = "MIB", defaultValue = "64",
+    @Option(scope = INHERIT, names = "--max-file-size", paramLabel = "MIB", defaultValue = "64",
             description = "Refuse files larger than MIB mebibytes (default 64).")
     long maxFileSizeMib;
 
-    @Option(names = "--no-color", description = "Never colour the text report (also when NO_COLOR is set).")
+    @Option(scope = INHERIT, names = "--no-color", description = "Never colour the text report (also when NO_COLOR is set).")
     boolean noColor;
 
-    @Option(names = "--debug", description = "Print stack traces of internal errors.")
+    @Option(scope = INHERIT, names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
     @CommandLine.Spec
@@ -87,20 +104,32 @@ public final class KgateCommand implements Callable<Integer> {
     private record Output(String format, Reporter reporter, Path file) {
     }
 
+    /** {@code kgate audit}: the same run, with the audit report as the only output. */
+    int audit(List<String> auditPaths, List<AuditSection> sections) {
+        if (!auditPaths.isEmpty()) {
+            paths = auditPaths;
+        }
+        auditReport = new AuditReporter(sections);
+        return call();
+    }
+
+    private Reporter auditReport;
+
     private int run() {
         Severity threshold = Severity.parse(failOn);
         if (threshold == null) {
             throw new UsageError("--fail-on must be error, warning or info, not '" + failOn + "'");
         }
-        List<Output> plan = outputs();
+        List<Output> plan = auditReport != null ? List.of(new Output("audit", auditReport, outputFile)) : outputs();
         if (maxFileSizeMib <= 0) {
             throw new UsageError("--max-file-size must be a positive number of MiB");
         }
         List<String> targets = paths.isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".") : paths;
         LintResult result;
-        try {
-            result = new Linter(Linter.documentChecks())
-                    .lint(targets, System.in, LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024));
+        try (Progress progress = Progress.start(err(), Progress.stderrIsTerminal())) {
+            Linter linter = new Linter(Linter.documentChecks());
+            result = ContextLint.lint(linter, targets, contextDir(targets), System.in,
+                    LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024));
         } catch (PathException e) {
             throw new UsageError(e.getMessage());
         }
@@ -109,12 +138,26 @@ public final class KgateCommand implements Callable<Integer> {
             boolean color = o.file == null && o.format.equals("text") && Terminal.colorAllowed() && !noColor;
             String rendered = o.reporter.render(result, new ReportOptions(VersionProvider.version(), color));
             write(rendered, o.file, result);
-            textOnStdout |= o.file == null && !Reporters.isMachineFormat(o.format);
+            textOnStdout |= o.file == null && (o.reporter == auditReport || !Reporters.isMachineFormat(o.format));
         }
         if (!textOnStdout) {
             err().println(TextReporter.summary(result));
         }
         return result.fails(threshold) ? EXIT_FINDINGS : EXIT_OK;
+    }
+
+    /** The --context tree, or null: explicit, else the git top-level when only files are given. */
+    private Path contextDir(List<String> targets) {
+        if (noContext) {
+            return null;
+        }
+        if (context != null) {
+            if (!Files.isDirectory(context)) {
+                throw new UsageError("--context " + context + ": not a directory");
+            }
+            return context;
+        }
+        return ContextLint.onlyFiles(targets) ? ContextLint.gitTopLevel() : null;
     }
 
     private List<Output> outputs() {

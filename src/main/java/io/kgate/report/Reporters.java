@@ -12,6 +12,10 @@ public final class Reporters {
     static {
         FORMATS.put("text", TextReporter::new);
         FORMATS.put("json", JsonReporter::new);
+        FORMATS.put("sarif", SarifReporter::new);
+        FORMATS.put("junit", JunitReporter::new);
+        FORMATS.put("github", GithubReporter::new);
+        FORMATS.put("checkstyle", CheckstyleReporter::new);
     }
 
     private Reporters() {

@@ -1,0 +1,130 @@
+package io.kgate.report;
+
+import io.kgate.check.Finding;
+import io.kgate.check.LintResult;
+import io.kgate.check.RuleDoc;
+import io.kgate.check.RuleDocs;
+import io.kgate.check.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code kgate audit}: the picture an operator wants before a deploy, for people (not parsed):
+ * counts per severity, findings grouped by rule and by object, the objects that passed, the files
+ * skipped with the reason, then the extra sections (resource budget) of the check families.
+ */
+public final class AuditReporter implements Reporter {
+    private final List<AuditSection> sections;
+
+    public AuditReporter(List<AuditSection> sections) {
+        this.sections = List.copyOf(sections);
+    }
+
+    @Override
+    public String render(LintResult r, ReportOptions options) {
+        StringBuilder sb = new StringBuilder();
+        var load = r.load();
+        sb.append("kgate audit (kgate ").append(options.toolVersion()).append(")\n\n");
+        sb.append("Checked: ").append(count(load.files().size(), "file")).append(", ")
+                .append(count(load.documents(), "document")).append(", ")
+                .append(count(load.objects().size(), "object")).append("; ")
+                .append(load.skipped().size()).append(" skipped\n");
+        sb.append("Findings: ").append(count(r.count(Severity.ERROR), "error")).append(", ")
+                .append(count(r.count(Severity.WARNING), "warning")).append(", ")
+                .append(count(r.count(Severity.INFO), "info")).append('\n');
+
+        heading(sb, "By rule");
+        Map<String, List<Finding>> byRule = new TreeMap<>();
+        r.findings().forEach(f -> byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f));
+        if (byRule.isEmpty()) {
+            sb.append("  (no findings)\n");
+        }
+        byRule.forEach((rule, fs) -> {
+            sb.append("  ").append(rule).append(" (").append(fs.size()).append(')');
+            RuleDocs.find(rule).map(RuleDoc::shortDescription).ifPresent(d -> sb.append(": ").append(d));
+            sb.append('\n');
+            for (Finding f : fs) {
+                sb.append("    ").append(f.file()).append(':').append(f.pos()).append(' ').append(f.severity().id())
+                        .append(": ").append(f.message());
+                if (f.object() != null) {
+                    sb.append(" (").append(f.object().display()).append(')');
+                }
+                sb.append('\n');
+            }
+        });
+
+        heading(sb, "By object");
+        ReportFiles files = ReportFiles.of(r);
+        List<String> passed = new ArrayList<>();
+        boolean any = false;
+        for (ReportFiles.FileEntry file : files.files()) {
+            if (!file.fileFindings().isEmpty()) {
+                any = true;
+                sb.append("  ").append(file.name()).append(" (whole file): ").append(tally(file.fileFindings()))
+                        .append('\n');
+                file.fileFindings().forEach(f -> findingLine(sb, f));
+            }
+            for (ReportFiles.ObjectEntry o : file.objects()) {
+                if (o.findings().isEmpty()) {
+                    passed.add("  " + o.ref().display() + "  " + file.name());
+                    continue;
+                }
+                any = true;
+                sb.append("  ").append(o.ref().display()).append("  ").append(file.name()).append(": ")
+                        .append(tally(o.findings())).append('\n');
+                o.findings().forEach(f -> findingLine(sb, f));
+            }
+        }
+        if (!any) {
+            sb.append("  (no findings)\n");
+        }
+
+        heading(sb, "Passed (" + passed.size() + (passed.size() == 1 ? " object)" : " objects)"));
+        passed.forEach(p -> sb.append(p).append('\n'));
+        if (passed.isEmpty()) {
+            sb.append("  (none)\n");
+        }
+
+        heading(sb, "Skipped (" + load.skipped().size() + ")");
+        load.skipped().forEach(s -> sb.append("  ").append(s.file()).append(": ").append(s.reason()).append('\n'));
+        if (load.skipped().isEmpty()) {
+            sb.append("  (none)\n");
+        }
+
+        for (AuditSection section : sections) {
+            List<String> lines = section.lines(r);
+            if (!lines.isEmpty()) {
+                heading(sb, section.title());
+                lines.forEach(l -> sb.append(l).append('\n'));
+            }
+        }
+        sb.append('\n').append(TextReporter.summary(r)).append('\n');
+        return sb.toString();
+    }
+
+    private static void heading(StringBuilder sb, String title) {
+        sb.append('\n').append(title).append('\n');
+    }
+
+    private static void findingLine(StringBuilder sb, Finding f) {
+        sb.append("    ").append(f.pos()).append(' ').append(f.severity().id()).append(' ').append(f.rule())
+                .append(": ").append(f.message()).append('\n');
+    }
+
+    private static String tally(List<Finding> fs) {
+        List<String> parts = new ArrayList<>();
+        for (Severity s : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            long n = fs.stream().filter(f -> f.severity() == s).count();
+            if (n > 0) {
+                parts.add(count(n, s.id()));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String count(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}
