@@ -93,19 +93,16 @@ public interface KgateRunner {
             return exec(workDir, stdin, cmd);
         }
 
-        /** Runs the packaged JVM application in another directory (needs {@code mvn package}). */
+        /**
+         * Runs this build's classes in a fresh JVM in another directory (the packaged jar may be stale
+         * while tests run, so it is not used).
+         */
         Run runJvm(Path workDir, byte[] stdin, List<String> args) {
-            Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            if (Files.exists(jar)) {
-                cmd.add("-jar");
-                cmd.add(jar.toString());
-            } else {
-                cmd.add("-cp");
-                cmd.add(System.getProperty("java.class.path"));
-                cmd.add(Main.class.getName());
-            }
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(Main.class.getName());
             cmd.addAll(args);
             return exec(workDir, stdin, cmd);
         }
