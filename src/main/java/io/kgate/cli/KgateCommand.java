@@ -1,5 +1,6 @@
 package io.kgate.cli;
 
+import io.kgate.check.Check;
 import io.kgate.check.LintResult;
 import io.kgate.check.Linter;
 import io.kgate.check.Severity;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Parameters;
 
 @TopCommand
 @Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {SchemasCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -61,6 +63,9 @@ public final class KgateCommand implements Callable<Integer> {
     @Option(names = "--max-file-size", paramLabel = "MIB", defaultValue = "64",
             description = "Refuse files larger than MIB mebibytes (default 64).")
     long maxFileSizeMib;
+
+    @CommandLine.Mixin
+    SchemaArgs schemaArgs = new SchemaArgs();
 
     @Option(names = "--no-color", description = "Never colour the text report (also when NO_COLOR is set).")
     boolean noColor;
@@ -102,9 +107,11 @@ public final class KgateCommand implements Callable<Integer> {
         }
         List<String> targets = paths.isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".") : paths;
         LintResult result;
+        LoadLimits limits = LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024);
+        List<Check> checks = new ArrayList<>(Linter.documentChecks());
+        checks.addAll(schemaArgs.checks(limits));
         try {
-            result = new Linter(Linter.documentChecks())
-                    .lint(targets, System.in, LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024));
+            result = new Linter(checks).lint(targets, System.in, limits);
         } catch (PathException e) {
             throw new UsageError(e.getMessage());
         }
