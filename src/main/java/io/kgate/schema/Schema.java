@@ -229,14 +229,14 @@ public final class Schema {
         if ((types & ARRAY) != 0) {
             w.add("array");
         }
-        if ((types & STRING) != 0) {
-            w.add("string");
-        }
         if ((types & INTEGER) != 0 && (types & NUMBER) == 0) {
             w.add("integer");
         }
         if ((types & NUMBER) != 0) {
             w.add("number");
+        }
+        if ((types & STRING) != 0) {
+            w.add("string");
         }
         if ((types & BOOLEAN) != 0) {
             w.add("boolean");

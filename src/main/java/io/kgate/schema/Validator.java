@@ -124,8 +124,8 @@ public final class Validator {
                 continue;
             }
             if (ps != null) {
-                if (v instanceof ScalarNode sc && sc.isNull() && !s.required.contains(key)) {
-                    continue;
+                if (v instanceof ScalarNode sc && sc.isNull()) {
+                    continue; // optional: kubectl drops it; required: reported once below
                 }
                 check(v, ps, child, out, depth + 1);
             } else if (s.additional != null) {
@@ -138,11 +138,11 @@ public final class Validator {
             Node v = m.get(r);
             String child = JsonPointer.child(ptr, r);
             if (v == null) {
-                out.add(new Violation(child, where(child) + "missing required field \"" + r + "\""));
+                out.add(new Violation(child, where(ptr) + "missing required field \"" + r + "\""));
             } else if (v instanceof ScalarNode sc && sc.isNull()) {
                 Schema rs = s.properties == null ? null : resolve(s.properties.get(r));
                 if (rs == null || !rs.nullable) {
-                    out.add(new Violation(child, where(child) + "required field \"" + r + "\" is null"));
+                    out.add(new Violation(child, where(ptr) + "required field \"" + r + "\" is null"));
                 }
             }
         }

@@ -64,8 +64,8 @@ public final class ObjectRulesCheck implements Check {
                 }
             }
             if ("Service".equals(o.kind()) && o.at("/spec/ports") instanceof SeqNode ports) {
-                unique(o, ports, "/spec/ports", "port name", p -> p.string("name"), out);
-                unique(o, ports, "/spec/ports", "port", p -> portKey(p, "port"), out);
+                unique(o, ports, "/spec/ports", "port name", "name", p -> p.string("name"), out);
+                unique(o, ports, "/spec/ports", "port", "port", p -> portKey(p, "port"), out);
             }
             if ("PersistentVolumeClaim".equals(o.kind())) {
                 quantities(o, "/spec/resources/requests", out);
@@ -218,18 +218,18 @@ public final class ObjectRulesCheck implements Check {
                 quantities(o, cp + "/resources/limits", out);
                 quantities(o, cp + "/resources/requests", out);
                 if (c.get("env") instanceof SeqNode env) {
-                    unique(o, env, cp + "/env", "env variable", e -> e.string("name"), out);
+                    unique(o, env, cp + "/env", "env variable", "name", e -> e.string("name"), out);
                 }
                 if (c.get("volumeMounts") instanceof SeqNode mounts) {
-                    unique(o, mounts, cp + "/volumeMounts", "mountPath", m -> m.string("mountPath"), out);
+                    unique(o, mounts, cp + "/volumeMounts", "mountPath", "mountPath", m -> m.string("mountPath"), out);
                 }
                 if (c.get("ports") instanceof SeqNode ports) {
-                    unique(o, ports, cp + "/ports", "container port", p -> portKey(p, "containerPort"), out);
+                    unique(o, ports, cp + "/ports", "container port", "containerPort", p -> portKey(p, "containerPort"), out);
                 }
             }
         }
         if (spec.get("volumes") instanceof SeqNode volumes) {
-            unique(o, volumes, ptr + "/volumes", "volume name", v -> v.string("name"), out);
+            unique(o, volumes, ptr + "/volumes", "volume name", "name", v -> v.string("name"), out);
             for (int i = 0; i < volumes.size(); i++) {
                 Node limit = volumes.get(i).at("/emptyDir/sizeLimit");
                 if (limit != null) {
@@ -249,8 +249,9 @@ public final class ObjectRulesCheck implements Check {
         return s.raw() + "/" + (protocol == null ? "TCP" : protocol);
     }
 
-    private static void unique(KubeObject o, SeqNode list, String ptr, String what, Function<MapNode, String> key,
-            Consumer<Finding> out) {
+    /** Reports items whose key repeats an earlier item's, at the item's {@code field}. */
+    private static void unique(KubeObject o, SeqNode list, String ptr, String what, String field,
+            Function<MapNode, String> key, Consumer<Finding> out) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof MapNode m)) {
@@ -262,7 +263,7 @@ public final class ObjectRulesCheck implements Check {
             }
             Integer first = seen.putIfAbsent(k, i);
             if (first != null) {
-                out.accept(Finding.at(ID, Severity.ERROR, o, JsonPointer.child(ptr, i), "duplicate " + what + " \"" + k
+                out.accept(Finding.at(ID, Severity.ERROR, o, JsonPointer.child(ptr, i) + "/" + field, "duplicate " + what + " \"" + k
                         + "\" in " + JsonPointer.toDotted(ptr) + " (first at line " + list.get(first).pos().line() + ")"));
             }
         }
