@@ -89,6 +89,8 @@ public final class Validator {
             return;
         }
         Set<Violation> best = null;
+        Set<String> singles = new LinkedHashSet<>();
+        int fitting = 0;
         int types = 0;
         for (Schema b : branches) {
             Set<Violation> sub = new LinkedHashSet<>();
@@ -99,11 +101,22 @@ public final class Validator {
             Schema rb = resolve(b);
             types |= rb == null ? 0 : rb.types;
             boolean typeFits = rb != null && (rb.types == 0 || typeMatches(node, rb.types));
-            if (typeFits && (best == null || sub.size() < best.size())) {
-                best = sub;
+            if (typeFits) {
+                fitting++;
+                if (sub.size() == 1) {
+                    String msg = sub.iterator().next().message();
+                    singles.add(msg.startsWith(where(ptr)) ? msg.substring(where(ptr).length()) : msg);
+                }
+                if (best == null || sub.size() < best.size()) {
+                    best = sub;
+                }
             }
         }
-        if (best != null) {
+        if (fitting >= 2 && singles.size() == fitting) {
+            // alternatives that each miss one thing: name them all in one error, not just the first
+            out.add(new Violation(ptr, where(ptr) + "must match one of " + fitting + " alternatives: "
+                    + String.join(" | ", singles)));
+        } else if (best != null) {
             out.addAll(best);
         } else {
             out.add(new Violation(ptr, where(ptr) + "expected " + Schema.typeWords(types) + ", got " + describe(node)));
@@ -111,10 +124,8 @@ public final class Validator {
     }
 
     private void object(MapNode m, Schema s, String ptr, Set<Violation> out, int depth) {
-        if (s.properties == null && s.additional == null && !s.additionalForbidden) {
-            return;
-        }
-        for (MapNode.Entry e : m.entries()) {
+        boolean freeForm = s.properties == null && s.additional == null && !s.additionalForbidden;
+        for (MapNode.Entry e : freeForm ? List.<MapNode.Entry>of() : m.entries()) {
             String key = e.key();
             String child = JsonPointer.child(ptr, key);
             Node v = e.value();
