@@ -55,6 +55,19 @@ class SchemaCliTest {
     }
 
     @Test
+    void brokenCrdFileIsReportedNotDropped(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("crd.yaml"), "apiVersion: apiextensions.k8s.io/v1\nkind: [\n");
+        Files.createDirectories(dir.resolve("tree"));
+        Files.writeString(dir.resolve("tree/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n");
+        KgateRunner.Run run = kgate.run("--crds", dir.resolve("crd.yaml").toString(), "-o", "json",
+                dir.resolve("tree").toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        JsonNode f = JSON.readTree(run.out()).get("findings").get(0);
+        assertEquals("yaml-syntax", f.get("rule").asString());
+        assertTrue(f.get("file").asString().endsWith("crd.yaml"), run::toString);
+    }
+
+    @Test
     void ignoredMissingSchemasProduceNoFinding(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("cert.yaml"), """
                 apiVersion: cert-manager.io/v1

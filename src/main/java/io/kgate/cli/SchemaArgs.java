@@ -1,10 +1,12 @@
 package io.kgate.cli;
 
 import io.kgate.check.Check;
+import io.kgate.check.Finding;
 import io.kgate.check.Severity;
 import io.kgate.check.schema.SchemaChecks;
 import io.kgate.check.schema.SchemaOptions;
 import io.kgate.load.LoadLimits;
+import io.kgate.load.LoadResult;
 import io.kgate.load.Loader;
 import io.kgate.load.PathException;
 import io.kgate.model.KubeObject;
@@ -48,14 +50,17 @@ public final class SchemaArgs {
                     + missingSchemas + "'");
         }
         List<KubeObject> crdObjects = new ArrayList<>();
+        List<Finding> crdFindings = new ArrayList<>();
         if (!crds.isEmpty()) {
             try {
-                crdObjects.addAll(new Loader(limits).load(crds, new ByteArrayInputStream(new byte[0])).objects());
+                LoadResult crdLoad = new Loader(limits).load(crds, new ByteArrayInputStream(new byte[0]));
+                crdObjects.addAll(crdLoad.objects());
+                crdFindings.addAll(crdLoad.findings());
             } catch (PathException e) {
                 throw new KgateCommand.UsageError("--crds: " + e.getMessage());
             }
         }
-        return SchemaChecks.create(new SchemaOptions(version, !noStrict, crdObjects, missing));
+        return SchemaChecks.create(new SchemaOptions(version, !noStrict, crdObjects, crdFindings, missing));
     }
 
     /** "v1.34", "1.34.2" and "1.34" all mean the embedded 1.34. */

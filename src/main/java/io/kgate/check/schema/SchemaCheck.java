@@ -40,6 +40,7 @@ public final class SchemaCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Consumer<Finding> out) {
+        options.extraCrdFindings().forEach(out);
         CustomResources crds = new CustomResources();
         options.extraCrds().stream().filter(CustomResources::isCrd).forEach(crds::register);
         ctx.objects().stream().filter(CustomResources::isCrd).forEach(crds::register);
