@@ -65,7 +65,7 @@ public final class Validator {
             Set<Violation> sub = new LinkedHashSet<>();
             check(node, s.not, ptr, sub, depth + 1);
             if (sub.isEmpty()) {
-                out.add(new Violation(ptr, where(ptr) + "value is not allowed here"));
+                out.add(new Violation(ptr, where(ptr) + describe(node) + " is not allowed here (the schema excludes it)"));
             }
         }
         if (s.types != 0 && !typeMatches(node, s.types)) {
