@@ -31,6 +31,7 @@ public final class RuleDocs {
                 "Two definitions with the same API group, kind, namespace and name overwrite each other when "
                         + "applied: whichever comes last wins, silently.",
                 "Remove or rename one of the definitions."));
+        io.kgate.check.schema.SchemaRuleDocs.register();
     }
 
     private RuleDocs() {

@@ -2,6 +2,7 @@ package io.kgate.cli;
 
 import static picocli.CommandLine.ScopeType.INHERIT;
 
+import io.kgate.check.Check;
 import io.kgate.check.LintResult;
 import io.kgate.check.Linter;
 import io.kgate.check.Severity;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
 @TopCommand
 @Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {AuditCommand.class, CompletionCommand.class},
+        subcommands = {AuditCommand.class, SchemasCommand.class, CompletionCommand.class},
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -78,6 +79,9 @@ public final class KgateCommand implements Callable<Integer> {
     @Option(scope = INHERIT, names = "--max-file-size", paramLabel = "MIB", defaultValue = "64",
             description = "Refuse files larger than MIB mebibytes (default 64).")
     long maxFileSizeMib;
+
+    @CommandLine.Mixin
+    SchemaArgs schemaArgs = new SchemaArgs();
 
     @Option(scope = INHERIT, names = "--no-color", description = "Never colour the text report (also when NO_COLOR is set).")
     boolean noColor;
@@ -126,10 +130,11 @@ public final class KgateCommand implements Callable<Integer> {
         }
         List<String> targets = paths.isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".") : paths;
         LintResult result;
+        LoadLimits limits = LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024);
+        List<Check> checks = new ArrayList<>(Linter.documentChecks());
+        checks.addAll(schemaArgs.checks(limits));
         try (Progress progress = Progress.start(err(), Progress.stderrIsTerminal())) {
-            Linter linter = new Linter(Linter.documentChecks());
-            result = ContextLint.lint(linter, targets, contextDir(targets), System.in,
-                    LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024));
+            result = ContextLint.lint(new Linter(checks), targets, contextDir(targets), System.in, limits);
         } catch (PathException e) {
             throw new UsageError(e.getMessage());
         }

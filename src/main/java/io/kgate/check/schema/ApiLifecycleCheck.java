@@ -1,0 +1,44 @@
+package io.kgate.check.schema;
+
+import io.kgate.check.Check;
+import io.kgate.check.CheckContext;
+import io.kgate.check.Finding;
+import io.kgate.check.Severity;
+import io.kgate.model.KubeObject;
+import io.kgate.schema.ApiLifecycle;
+import java.util.function.Consumer;
+
+/** {@code removed-api} and {@code deprecated-api}: apiVersions the target Kubernetes version no longer serves or will drop. */
+public final class ApiLifecycleCheck implements Check {
+    public static final String REMOVED = "removed-api";
+    public static final String DEPRECATED = "deprecated-api";
+
+    private final String version;
+
+    public ApiLifecycleCheck(String version) {
+        this.version = version;
+    }
+
+    @Override
+    public void run(CheckContext ctx, Consumer<Finding> out) {
+        for (KubeObject o : ctx.objects()) {
+            if (o.apiVersion() == null || o.kind() == null) {
+                continue;
+            }
+            ApiLifecycle.Entry e = ApiLifecycle.find(o.apiVersion(), o.kind());
+            if (e == null) {
+                continue;
+            }
+            String what = o.apiVersion() + " " + o.kind();
+            String instead = e.replacement() == null ? "" : "; use " + e.replacement();
+            if (e.removedIn(version)) {
+                out.accept(Finding.at(REMOVED, Severity.ERROR, o, "/apiVersion", what + " was removed in Kubernetes "
+                        + e.removed() + " (target " + version + ")" + instead));
+            } else if (e.deprecatedIn(version)) {
+                String removal = e.removed() == null ? "" : ", removed in " + e.removed();
+                out.accept(Finding.at(DEPRECATED, Severity.WARNING, o, "/apiVersion", what + " is deprecated since Kubernetes "
+                        + e.deprecated() + removal + instead));
+            }
+        }
+    }
+}

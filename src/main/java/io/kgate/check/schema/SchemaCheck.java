@@ -1,0 +1,97 @@
+package io.kgate.check.schema;
+
+import io.kgate.check.Check;
+import io.kgate.check.CheckContext;
+import io.kgate.check.Finding;
+import io.kgate.check.Severity;
+import io.kgate.model.KubeObject;
+import io.kgate.schema.ApiLifecycle;
+import io.kgate.schema.CustomResources;
+import io.kgate.schema.Schema;
+import io.kgate.schema.SchemaStore;
+import io.kgate.schema.Validator;
+import io.kgate.schema.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * {@code schema} (structure: types, required fields, enums, unknown fields) and {@code schema-unknown}
+ * (no schema for the object's apiVersion/kind). Built-in kinds use the embedded definitions of the
+ * chosen Kubernetes version; custom resources the CRDs of the tree and of {@code --crds}.
+ */
+public final class SchemaCheck implements Check {
+    public static final String SCHEMA = "schema";
+    public static final String SCHEMA_UNKNOWN = "schema-unknown";
+    /** Below this many objects a single thread is faster than forking. */
+    private static final int PARALLEL_THRESHOLD = 200;
+
+    private final SchemaOptions options;
+    private final SchemaStore store;
+
+    public SchemaCheck(SchemaOptions options) {
+        this.options = options;
+        this.store = SchemaStore.of(options.kubernetesVersion());
+        if (store == null) {
+            throw new IllegalArgumentException("no embedded schemas for Kubernetes " + options.kubernetesVersion());
+        }
+    }
+
+    @Override
+    public void run(CheckContext ctx, Consumer<Finding> out) {
+        options.extraCrdFindings().forEach(out);
+        CustomResources crds = new CustomResources();
+        options.extraCrds().stream().filter(CustomResources::isCrd).forEach(crds::register);
+        ctx.objects().stream().filter(CustomResources::isCrd).forEach(crds::register);
+        Validator validator = new Validator(store::definition, options.strict());
+        List<KubeObject> objects = ctx.objects();
+        IntStream indexes = IntStream.range(0, objects.size());
+        if (objects.size() > PARALLEL_THRESHOLD) {
+            indexes = indexes.parallel();
+        }
+        // per-object lists in input order: the report does not depend on thread timing
+        List<List<Finding>> perObject = indexes.mapToObj(i -> check(objects.get(i), crds, validator)).toList();
+        perObject.forEach(l -> l.forEach(out));
+    }
+
+    private List<Finding> check(KubeObject o, CustomResources crds, Validator validator) {
+        String apiVersion = o.apiVersion();
+        String kind = o.kind();
+        if (apiVersion == null || kind == null || apiVersion.isBlank() || kind.isBlank()) {
+            return List.of(); // object-identity reports it
+        }
+        ApiLifecycle.Entry life = ApiLifecycle.find(apiVersion, kind);
+        if (life != null && life.removedIn(options.kubernetesVersion())) {
+            return List.of(); // removed-api says all there is to say
+        }
+        Schema schema = null;
+        String def = store.definitionOf(apiVersion, kind);
+        if (def != null) {
+            schema = store.definition(def);
+        }
+        if (schema == null) {
+            schema = crds.find(apiVersion, kind);
+        }
+        List<Finding> out = new ArrayList<>();
+        if (schema == null) {
+            if (options.missingSchemas() != null) {
+                out.add(Finding.at(SCHEMA_UNKNOWN, options.missingSchemas(), o, "/apiVersion", unknownMessage(o)));
+            }
+            return out;
+        }
+        for (Violation v : validator.validate(o.root(), schema)) {
+            out.add(Finding.at(SCHEMA, Severity.ERROR, o, v.pointer(), v.message()));
+        }
+        return out;
+    }
+
+    private String unknownMessage(KubeObject o) {
+        String base = "no schema for " + o.apiVersion() + " " + o.kind() + " in Kubernetes " + store.version();
+        List<String> known = store.apiVersionsOf(o.kind());
+        if (!known.isEmpty()) {
+            return base + "; " + o.kind() + " is served as " + String.join(", ", known);
+        }
+        return base + ": not a built-in kind; add its CustomResourceDefinition to the tree or pass it with --crds";
+    }
+}

@@ -1,0 +1,15 @@
+package io.kgate.check.schema;
+
+import io.kgate.check.Check;
+import java.util.List;
+
+/** The checks of schema validation, in the order the Linter runs them. */
+public final class SchemaChecks {
+    private SchemaChecks() {
+    }
+
+    public static List<Check> create(SchemaOptions options) {
+        return List.of(new SchemaCheck(options), new ObjectRulesCheck(),
+                new ApiLifecycleCheck(options.kubernetesVersion()));
+    }
+}

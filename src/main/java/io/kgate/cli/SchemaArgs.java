@@ -1,0 +1,76 @@
+package io.kgate.cli;
+
+import io.kgate.check.Check;
+import io.kgate.check.Finding;
+import io.kgate.check.Severity;
+import io.kgate.check.schema.SchemaChecks;
+import io.kgate.check.schema.SchemaOptions;
+import io.kgate.load.LoadLimits;
+import io.kgate.load.LoadResult;
+import io.kgate.load.Loader;
+import io.kgate.load.PathException;
+import io.kgate.model.KubeObject;
+import io.kgate.schema.SchemaStore;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The schema validation options of the top command (a picocli mixin, so KgateCommand stays small). */
+public final class SchemaArgs {
+    @Option(scope = ScopeType.INHERIT, names = {"-k", "--kubernetes-version"}, paramLabel = "VERSION",
+            description = "Kubernetes version whose API schemas and removed/deprecated APIs apply "
+                    + "(default: the newest embedded; see 'kgate schemas').")
+    String kubernetesVersion;
+
+    @Option(scope = ScopeType.INHERIT, names = "--no-strict", description = "Allow fields the schema does not declare (other schema errors stay).")
+    boolean noStrict;
+
+    @Option(scope = ScopeType.INHERIT, names = "--crds", paramLabel = "DIR_OR_FILE",
+            description = "CustomResourceDefinitions to validate custom resources against, repeatable "
+                    + "(CRDs inside the checked tree are used too).")
+    List<String> crds = new ArrayList<>();
+
+    @Option(scope = ScopeType.INHERIT, names = "--missing-schemas", paramLabel = "LEVEL", defaultValue = "warning",
+            description = "Severity of objects without a schema (rule schema-unknown): error, warning (default) or ignore.")
+    String missingSchemas;
+
+    /** The schema checks as asked for; a bad value is a usage error (exit 2). */
+    List<Check> checks(LoadLimits limits) {
+        String version = kubernetesVersion == null ? SchemaStore.newest() : normalize(kubernetesVersion);
+        if (SchemaStore.of(version) == null) {
+            throw new KgateCommand.UsageError("unknown --kubernetes-version '" + kubernetesVersion
+                    + "'; embedded versions: " + String.join(", ", SchemaStore.versions().keySet()));
+        }
+        String level = missingSchemas.trim().toLowerCase(Locale.ROOT);
+        Severity missing = level.equals("ignore") ? null : Severity.parse(level);
+        if (missing == null && !level.equals("ignore") || missing == Severity.INFO) {
+            throw new KgateCommand.UsageError("--missing-schemas must be error, warning or ignore, not '"
+                    + missingSchemas + "'");
+        }
+        List<KubeObject> crdObjects = new ArrayList<>();
+        List<Finding> crdFindings = new ArrayList<>();
+        if (!crds.isEmpty()) {
+            try {
+                LoadResult crdLoad = new Loader(limits).load(crds, new ByteArrayInputStream(new byte[0]));
+                crdObjects.addAll(crdLoad.objects());
+                crdFindings.addAll(crdLoad.findings());
+            } catch (PathException e) {
+                throw new KgateCommand.UsageError("--crds: " + e.getMessage());
+            }
+        }
+        return SchemaChecks.create(new SchemaOptions(version, !noStrict, crdObjects, crdFindings, missing));
+    }
+
+    /** "v1.34", "1.34.2" and "1.34" all mean the embedded 1.34. */
+    private static String normalize(String v) {
+        String s = v.trim();
+        if (s.startsWith("v")) {
+            s = s.substring(1);
+        }
+        String[] parts = s.split("\\.");
+        return parts.length >= 2 ? parts[0] + "." + parts[1] : s;
+    }
+}

@@ -1,0 +1,139 @@
+package io.kgate.schema;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The API definitions of one embedded Kubernetes version (built by {@code SchemaCompiler} into
+ * {@code kgate/schemas/}). The definition texts are read once; each definition is parsed only when a
+ * document first needs it, so a run pays for the kinds it meets. Thread-safe.
+ */
+public final class SchemaStore {
+    private static final String DIR = "kgate/schemas/";
+    private static final Map<String, SchemaStore> LOADED = new ConcurrentHashMap<>();
+    private static volatile Map<String, Integer> index;
+
+    private final String version;
+    private final Map<String, String> texts;
+    private final Map<String, String> kinds;
+    private final Map<String, Schema> parsed = new ConcurrentHashMap<>();
+
+    private SchemaStore(String version, Map<String, String> texts, Map<String, String> kinds) {
+        this.version = version;
+        this.texts = texts;
+        this.kinds = kinds;
+    }
+
+    /** The embedded versions, oldest first, with how many kinds each knows. */
+    public static Map<String, Integer> versions() {
+        Map<String, Integer> v = index;
+        if (v == null) {
+            Map<String, Integer> m = new LinkedHashMap<>();
+            for (String line : lines(DIR + "index.tsv")) {
+                String[] f = line.split("\t");
+                m.put(f[0], Integer.parseInt(f[1]));
+            }
+            v = Collections.unmodifiableMap(m);
+            index = v;
+        }
+        return v;
+    }
+
+    public static String newest() {
+        List<String> all = new ArrayList<>(versions().keySet());
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    /** The store of {@code version} ("1.34"); null when it is not embedded. */
+    public static SchemaStore of(String version) {
+        if (!versions().containsKey(version)) {
+            return null;
+        }
+        return LOADED.computeIfAbsent(version, SchemaStore::load);
+    }
+
+    private static SchemaStore load(String version) {
+        Map<String, String> texts = new HashMap<>(4096);
+        for (String line : lines(DIR + "k8s-" + version + ".defs")) {
+            int tab = line.indexOf('\t');
+            texts.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+        Map<String, String> kinds = new HashMap<>();
+        for (String line : lines(DIR + "k8s-" + version + ".kinds")) {
+            String[] f = line.split("\t");
+            kinds.put(f[0] + "\t" + f[1], f[2]);
+        }
+        return new SchemaStore(version, texts, kinds);
+    }
+
+    private static List<String> lines(String resource) {
+        InputStream in = SchemaStore.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("embedded schema resource missing: " + resource
+                    + " (the build compiles it; run the Maven build)");
+        }
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isEmpty()) {
+                    out.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The definition name for apiVersion + kind, or null when this version has no such kind. */
+    public String definitionOf(String apiVersion, String kind) {
+        return kinds.get(apiVersion + "\t" + kind);
+    }
+
+    /** A definition by name, parsed on first use; null when unknown. */
+    public Schema definition(String name) {
+        Schema s = parsed.get(name);
+        if (s != null) {
+            return s;
+        }
+        String text = texts.get(name);
+        if (text == null) {
+            return null;
+        }
+        // parsing does not follow $refs, so no recursion into this map while computing
+        return parsed.computeIfAbsent(name, n -> Schema.parse(JsonReader.parse(text)));
+    }
+
+    public int kindCount() {
+        return kinds.size();
+    }
+
+    /** Every apiVersion this version serves for {@code kind} (for "did you mean" hints). */
+    public List<String> apiVersionsOf(String kind) {
+        List<String> out = new ArrayList<>();
+        kinds.keySet().forEach(k -> {
+            int tab = k.indexOf('\t');
+            if (k.substring(tab + 1).equals(kind)) {
+                out.add(k.substring(0, tab));
+            }
+        });
+        Collections.sort(out);
+        return out;
+    }
+}
