@@ -1,7 +1,6 @@
 package io.kgate.cli;
 
 import io.kgate.check.LintResult;
-import io.kgate.check.Linter;
 import io.kgate.check.Severity;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.PathException;
@@ -26,6 +25,7 @@ import picocli.CommandLine.Parameters;
 
 @TopCommand
 @Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {RulesCommand.class, ExplainCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -68,6 +68,9 @@ public final class KgateCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
+    @CommandLine.Mixin
+    RuleOptions ruleOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -103,7 +106,7 @@ public final class KgateCommand implements Callable<Integer> {
         List<String> targets = paths.isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".") : paths;
         LintResult result;
         try {
-            result = new Linter(Linter.documentChecks())
+            result = ruleOptions.load().linter()
                     .lint(targets, System.in, LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024));
         } catch (PathException e) {
             throw new UsageError(e.getMessage());
