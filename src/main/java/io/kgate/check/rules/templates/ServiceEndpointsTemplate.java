@@ -107,7 +107,12 @@ public final class ServiceEndpointsTemplate implements Template {
                 }
             }
         }
-        return found.isEmpty() ? "no Endpoints or EndpointSlice at all" : String.join(", ", found);
+        List<String> distinct = found.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return "no Endpoints or EndpointSlice at all";
+        }
+        return distinct.size() <= 4 ? String.join(", ", distinct)
+                : String.join(", ", distinct.subList(0, 4)) + " and " + (distinct.size() - 4) + " more";
     }
 
     private static void comparePorts(RuleContext ctx, KubeObject svc, MapNode spec, KubeObject src) {
