@@ -53,6 +53,9 @@ public final class RulesCommand implements Callable<Integer> {
             rows.put(r.id(), new Row(r.id(), r.severity().id(), r.def().summary(), r.enabled()));
         }
         for (RuleDoc d : RuleDocs.all()) {
+            if (RuleSet.isUserRule(d.id())) {
+                continue; // user rules of this run are in the set; others are not this run's
+            }
             rows.putIfAbsent(d.id(), new Row(d.id(), d.severity().id(), d.shortDescription(), true));
         }
         List<Row> sorted = new ArrayList<>(rows.values());

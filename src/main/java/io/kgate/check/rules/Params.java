@@ -49,7 +49,9 @@ public final class Params {
     }
 
     private static Object convert(ParamSpec spec, Node n, String file, String ruleId) throws RuleError {
-        String want = "parameter " + spec.name() + " of rule " + ruleId + " must be a " + spec.type().display();
+        String type = spec.type().display();
+        String want = "parameter " + spec.name() + " of rule " + ruleId + " must be "
+                + (type.startsWith("i") ? "an " : "a ") + type;
         ScalarNode s = n.asScalar();
         switch (spec.type()) {
             case STRING -> {

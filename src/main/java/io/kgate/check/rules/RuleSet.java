@@ -21,6 +21,9 @@ import java.util.Optional;
  * {@link RuleError} naming file and line.
  */
 public final class RuleSet {
+    /** Ids that user rule files (--rules) added to RuleDocs: not part of kgate's own reference. */
+    private static final java.util.Set<String> USER_DOCS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Map<String, Rule> rules;
     private final Profile profile;
 
@@ -62,10 +65,16 @@ public final class RuleSet {
         RuleSet set = build(defs, profiles, config);
         for (Rule r : set.rules.values()) {
             if (RuleDocs.find(r.id()).isEmpty()) {
+                USER_DOCS.add(r.id());
                 RuleDocs.register(doc(r.def()));
             }
         }
         return set;
+    }
+
+    /** True for ids that come from a user's rule file rather than from kgate itself. */
+    public static boolean isUserRule(String id) {
+        return USER_DOCS.contains(id);
     }
 
     static RuleDoc doc(RuleDef d) {
@@ -163,6 +172,13 @@ public final class RuleSet {
         Rule sup = rules.get(Suppressions.RULE);
         Suppressions suppressions = new Suppressions(sup == null || !sup.enabled() ? null : sup.severity());
         return new Linter(checks, List.of(suppressions, this::adjust));
+    }
+
+    /** A linter that runs only the document checks and rule {@code id} (to run a rule's examples). */
+    Linter linterFor(String id) {
+        List<Check> checks = new ArrayList<>(Linter.documentChecks());
+        checks.add(new RuleEngine(List.of(rules.get(id))));
+        return new Linter(checks, List.of());
     }
 
     /** Drops findings of disabled rules and applies configured severities to built-in rules' findings. */
