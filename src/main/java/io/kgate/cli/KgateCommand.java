@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
             "2:usage error, or a path that cannot be read at all",
             "3:internal error (details with --debug)"},
         footer = {"", "Paths are files or directories (recursive); '-' reads standard input.",
-            "Without paths kgate checks ./k8s when it exists, else the current directory."})
+            "Without paths kgate checks ./k8s when it exists, else the current directory.",
+            "kgate rules lists the rules; kgate explain RULE explains one. Settings: .kgate.yaml (see README)."})
 public final class KgateCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FINDINGS = 1;
