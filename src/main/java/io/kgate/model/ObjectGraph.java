@@ -29,6 +29,7 @@ public final class ObjectGraph {
 
     private final List<KubeObject> objects;
     private final Map<String, List<KubeObject>> byKind = new HashMap<>();
+    private final Map<String, List<KubeObject>> byKindAndName = new HashMap<>();
     private final List<PodTemplate> pods = new ArrayList<>();
     private final Map<KubeObject, PodTemplate> podOf = new IdentityHashMap<>();
 
@@ -36,6 +37,7 @@ public final class ObjectGraph {
         this.objects = List.copyOf(objects);
         for (KubeObject o : this.objects) {
             byKind.computeIfAbsent(Objects.requireNonNullElse(o.kind(), ""), k -> new ArrayList<>()).add(o);
+            byKindAndName.computeIfAbsent(o.kind() + "\u0000" + o.name(), k -> new ArrayList<>()).add(o);
             PodTemplate p = PodTemplate.of(o);
             if (p != null) {
                 pods.add(p);
@@ -64,8 +66,11 @@ public final class ObjectGraph {
     /** Objects of {@code kind} named {@code name} in (a namespace compatible with) {@code namespace}. */
     public List<KubeObject> named(String kind, String namespace, String name) {
         List<KubeObject> out = new ArrayList<>();
-        for (KubeObject o : ofKind(kind)) {
-            if (name != null && name.equals(o.name()) && sameNamespace(namespace, o.namespace())) {
+        if (name == null) {
+            return out;
+        }
+        for (KubeObject o : byKindAndName.getOrDefault(kind + "\u0000" + name, List.of())) {
+            if (sameNamespace(namespace, o.namespace())) {
                 out.add(o);
             }
         }

@@ -108,13 +108,18 @@ public final class ResourceBudgetTemplate implements Template {
         if (over == null) {
             return;
         }
+        // the largest shares first, so the message names what to cut
+        List<Share> largest = new ArrayList<>(shares);
+        largest.sort((a, b) -> b.perPod.multiply(BigDecimal.valueOf(b.replicas))
+                .compareTo(a.perPod.multiply(BigDecimal.valueOf(a.replicas))));
         List<String> parts = new ArrayList<>();
-        for (Share s : shares) {
+        for (Share s : largest.subList(0, Math.min(5, largest.size()))) {
             parts.add(s.owner.ref().display() + " " + s.replicas + " × " + format(res, s.perPod));
         }
+        String more = largest.size() > 5 ? " and " + (largest.size() - 5) + " more" : "";
         ctx.report(over.owner, over.pointer, res + " requests of all workloads add up to " + format(res, total)
                 + ", over the cluster budget " + format(res, budget) + " (" + nodes + " nodes × " + perNode.text()
-                + "); this one crosses it: " + String.join(", ", parts));
+                + "); this workload crosses it; largest: " + String.join(", ", parts) + more);
     }
 
     private static void checkContainer(RuleContext ctx, PodTemplate pod, PodTemplate.Container c) {
