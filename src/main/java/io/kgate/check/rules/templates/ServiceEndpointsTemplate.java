@@ -58,7 +58,7 @@ public final class ServiceEndpointsTemplate implements Template {
             if (sources.isEmpty()) {
                 ctx.report(svc, "/metadata/name", svc.ref().display() + " has no selector and no Endpoints or "
                         + "EndpointSlice (label " + ObjectGraph.SERVICE_NAME_LABEL + ": " + svc.name()
-                        + "): its traffic goes nowhere; found instead: " + foundInstead(g, svc));
+                        + "): its traffic goes nowhere" + foundInstead(g, svc));
                 continue;
             }
             for (KubeObject src : sources) {
@@ -109,10 +109,10 @@ public final class ServiceEndpointsTemplate implements Template {
         }
         List<String> distinct = found.stream().distinct().toList();
         if (distinct.isEmpty()) {
-            return "no Endpoints or EndpointSlice at all";
+            return "";
         }
-        return distinct.size() <= 4 ? String.join(", ", distinct)
-                : String.join(", ", distinct.subList(0, 4)) + " and " + (distinct.size() - 4) + " more";
+        return "; found instead: " + (distinct.size() <= 4 ? String.join(", ", distinct)
+                : String.join(", ", distinct.subList(0, 4)) + " and " + (distinct.size() - 4) + " more");
     }
 
     private static void comparePorts(RuleContext ctx, KubeObject svc, MapNode spec, KubeObject src) {
