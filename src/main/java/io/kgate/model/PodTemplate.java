@@ -128,6 +128,10 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
             return null;
         }
         Node spec = obj.at(template + "/spec");
+        if (spec == null && obj.at(template) instanceof MapNode) {
+            // a template with labels but no spec still has pods for selectors to match
+            spec = new MapNode(obj.at(template).pos(), java.util.Map.of(), 1);
+        }
         if (spec == null || spec.asMap() == null) {
             return null;
         }
