@@ -1,6 +1,7 @@
 package io.kgate.cli;
 
 import io.kgate.check.LintResult;
+import io.kgate.check.Linter;
 import io.kgate.check.Severity;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.PathException;
@@ -107,7 +108,7 @@ public final class KgateCommand implements Callable<Integer> {
         List<String> targets = paths.isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".") : paths;
         LintResult result;
         try {
-            result = ruleOptions.load().linter()
+            result = ruleOptions.load().linter(Linter.documentChecks())
                     .lint(targets, System.in, LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024));
         } catch (PathException e) {
             throw new UsageError(e.getMessage());

@@ -165,9 +165,12 @@ public final class RuleSet {
         return new RuleEngine(rules.values().stream().filter(r -> r.enabled() && r.template() != null).toList());
     }
 
-    /** A linter with the document checks, these rules, suppressions and the config's changes to built-ins. */
-    public Linter linter() {
-        List<Check> checks = new ArrayList<>(Linter.documentChecks());
+    /**
+     * A linter with {@code baseChecks} (the document checks, schema checks, ...), these rules,
+     * suppressions, and the config's changes to every rule's findings.
+     */
+    public Linter linter(List<Check> baseChecks) {
+        List<Check> checks = new ArrayList<>(baseChecks);
         checks.add(engine());
         Rule sup = rules.get(Suppressions.RULE);
         Suppressions suppressions = new Suppressions(sup == null || !sup.enabled() ? null : sup.severity());
