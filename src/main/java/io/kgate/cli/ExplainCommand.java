@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code kgate explain RULE}: what a rule checks, why it matters, how to fix it, with examples. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Explain a rule: what it checks, why it matters, how to fix it, with a failing and a passing example.")
 public final class ExplainCommand implements Callable<Integer> {
     @Mixin

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kgate rules}: every rule id with its severity (after config) and one-line description. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List every rule: id, severity and what it checks (kgate explain RULE tells more).")
 public final class RulesCommand implements Callable<Integer> {
     @Mixin
