@@ -2,6 +2,7 @@ package io.kgate.check;
 
 import io.kgate.check.doc.DuplicateObjectCheck;
 import io.kgate.check.doc.ObjectIdentityCheck;
+import io.kgate.check.rules.Suppressions;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.LoadResult;
 import io.kgate.load.Loader;
@@ -10,12 +11,27 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The pipeline: load the paths, run every check over the whole tree, order the findings. */
+/**
+ * The pipeline: load the paths, run every check over the whole tree, pass all findings through the
+ * filters (suppressions, config), order them.
+ */
 public final class Linter {
-    private final List<Check> checks;
+    /** A step over all findings of a run, after the checks (e.g. suppressions). */
+    public interface FindingFilter {
+        List<Finding> apply(LoadResult load, List<Finding> findings);
+    }
 
+    private final List<Check> checks;
+    private final List<FindingFilter> filters;
+
+    /** {@code checks} with the standard suppressions ({@code # kgate:ignore}, {@code kgate.io/ignore}). */
     public Linter(List<Check> checks) {
+        this(checks, List.of(Suppressions.standard()));
+    }
+
+    public Linter(List<Check> checks, List<FindingFilter> filters) {
         this.checks = List.copyOf(checks);
+        this.filters = List.copyOf(filters);
     }
 
     /** The checks that need nothing but the parsed documents. */
@@ -34,7 +50,11 @@ public final class Linter {
         for (Check c : checks) {
             c.run(ctx, findings::add);
         }
-        findings.sort(Finding.ORDER);
-        return new LintResult(load, List.copyOf(findings));
+        List<Finding> filtered = findings;
+        for (FindingFilter f : filters) {
+            filtered = new ArrayList<>(f.apply(load, filtered));
+        }
+        filtered.sort(Finding.ORDER);
+        return new LintResult(load, List.copyOf(filtered));
     }
 }

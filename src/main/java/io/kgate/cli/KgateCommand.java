@@ -6,6 +6,7 @@ import io.kgate.check.Check;
 import io.kgate.check.LintResult;
 import io.kgate.check.Linter;
 import io.kgate.check.Severity;
+import io.kgate.check.rules.RuleSet;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.PathException;
 import io.kgate.model.SourceFile;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Parameters;
 @TopCommand
 @Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {AuditCommand.class, SchemasCommand.class, CompletionCommand.class},
+        subcommands = {AuditCommand.class, RulesCommand.class, ExplainCommand.class, SchemasCommand.class,
+            CompletionCommand.class},
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -44,7 +46,9 @@ import picocli.CommandLine.Parameters;
             "Without paths kgate checks ./k8s when it exists, else the current directory.",
             "Given only files (as pre-commit does), kgate reads the whole --context tree to link objects across files "
                 + "and reports the findings in the given files only.",
-            "Subcommands: 'kgate audit [PATH...]' (readable audit report), 'kgate completion bash|zsh'."})
+            "Subcommands: 'kgate audit [PATH...]' (readable audit report), 'kgate rules' (the rules), "
+                + "'kgate explain RULE', 'kgate schemas' (embedded Kubernetes versions), 'kgate completion bash|zsh'.",
+            "Settings: .kgate.yaml in the current directory or above (see README)."})
 public final class KgateCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FINDINGS = 1;
@@ -88,6 +92,17 @@ public final class KgateCommand implements Callable<Integer> {
 
     @Option(scope = INHERIT, names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
+
+    @CommandLine.Mixin
+    RuleOptions ruleOptions = new RuleOptions();
+
+    @Option(scope = INHERIT, names = "--only", paramLabel = "RULE[,RULE]", split = ",",
+            description = "Report only these rules (e.g. --only schema,removed-api for a pure schema gate).")
+    List<String> only = new ArrayList<>();
+
+    @Option(scope = INHERIT, names = "--skip", paramLabel = "RULE[,RULE]", split = ",",
+            description = "Do not report these rules in this run (.kgate.yaml disables them for good).")
+    List<String> skip = new ArrayList<>();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -133,8 +148,11 @@ public final class KgateCommand implements Callable<Integer> {
         LoadLimits limits = LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024);
         List<Check> checks = new ArrayList<>(Linter.documentChecks());
         checks.addAll(schemaArgs.checks(limits));
+        RuleSet rules = ruleOptions.load();
+        RuleSelection selection = RuleSelection.of(only, skip, rules);
         try (Progress progress = Progress.start(err(), Progress.stderrIsTerminal())) {
-            result = ContextLint.lint(new Linter(checks), targets, contextDir(targets), System.in, limits);
+            result = selection.apply(ContextLint.lint(rules.linter(checks), targets, contextDir(targets), System.in,
+                    limits));
         } catch (PathException e) {
             throw new UsageError(e.getMessage());
         }

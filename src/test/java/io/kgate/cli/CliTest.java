@@ -117,4 +117,23 @@ class CliTest {
         KgateRunner.Run run = kgate.run("testdata/duplicate-service");
         assertTrue(!run.out().contains("\u001b["), run::toString);
     }
+
+    @Test
+    void onlyAndSkipSelectTheReportedRules() {
+        KgateRunner.Run all = kgate.run("testdata/split-architecture-first-attempt");
+        assertTrue(all.out().contains("error service-type"), all::toString);
+        KgateRunner.Run only = kgate.run("--only", "service-type", "testdata/split-architecture-first-attempt");
+        assertEquals(1, only.exitCode(), only::toString);
+        assertTrue(only.out().contains("1 error,"), only::toString);
+        KgateRunner.Run skip = kgate.run("--skip", "service-type,service-endpoints,resource-budget,readonly-root-writable-dirs",
+                "testdata/split-architecture-first-attempt");
+        assertEquals(0, skip.exitCode(), skip::toString);
+    }
+
+    @Test
+    void unknownRuleInOnlyIsAUsageError() {
+        KgateRunner.Run run = kgate.run("--only", "schema,no-such-rule", "testdata/split-architecture");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--only: unknown rule 'no-such-rule' (kgate rules lists them)"), run::toString);
+    }
 }

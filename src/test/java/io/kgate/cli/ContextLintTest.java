@@ -24,6 +24,8 @@ class ContextLintTest {
               name: frontend
               namespace: website
             spec:
+              selector:
+                app: frontend
               ports:
                 - port: 80
             """;

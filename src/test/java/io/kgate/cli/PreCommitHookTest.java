@@ -35,6 +35,8 @@ class PreCommitHookTest {
               name: %s
               namespace: website
             spec:
+              selector:
+                app: frontend
               ports:
                 - port: 80
             """;
@@ -116,7 +118,7 @@ class PreCommitHookTest {
         if (KgateRunner.isNative()) {
             command = quote(Path.of(System.getProperty("kgate.binary")).toAbsolutePath().toString());
         } else {
-            command = quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -cp "
+            command = quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "
                     + quote(System.getProperty("java.class.path")) + " " + quote(KgateRunner.Main.class.getName());
         }
         Path script = tmp.resolve("kgate");

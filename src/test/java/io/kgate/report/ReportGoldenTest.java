@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReportGoldenTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden");
-    static final List<String> CASES = List.of("duplicate-service", "loader-edge-cases", "split-architecture");
+    static final List<String> CASES = List.of("duplicate-service", "loader-edge-cases", "split-architecture",
+            "split-architecture-first-attempt");
     static final List<String> FORMATS = List.of("text", "json", "sarif", "junit", "github", "checkstyle", "audit");
 
     static Stream<Arguments> runs() {

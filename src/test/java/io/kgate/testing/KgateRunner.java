@@ -100,6 +100,7 @@ public interface KgateRunner {
         Run runJvm(Path workDir, byte[] stdin, List<String> args) {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(Main.class.getName());

@@ -1,0 +1,86 @@
+package io.kgate.check.rules;
+
+import io.kgate.load.YamlText;
+import io.kgate.model.MapNode;
+import io.kgate.model.Node;
+import io.kgate.model.Pos;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * A user's {@code .kgate.yaml}: which profile to use and per-rule changes.
+ *
+ * <pre>
+ * profile: pi-4gb          # or none
+ * rules:
+ *   resource-budget:
+ *     severity: warning
+ *     params: {maxMemoryLimit: 256Mi}
+ *   image-tag:
+ *     enabled: false
+ * </pre>
+ */
+public record Config(String file, String profile, Pos profilePos, Overrides overrides) {
+    public static final String FILE_NAME = ".kgate.yaml";
+    public static final String DEFAULT_PROFILE = "pi-4gb";
+    public static final Config DEFAULT = new Config(null, DEFAULT_PROFILE, null, Overrides.NONE);
+
+    private static final Set<String> KEYS = Set.of("profile", "rules");
+
+    /** The nearest {@code .kgate.yaml} in {@code dir} or a directory above it, or null. */
+    public static Path find(Path dir) {
+        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            Path f = d.resolve(FILE_NAME);
+            if (Files.isRegularFile(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    public static Config load(Path file) throws RuleError {
+        String shown = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RuleError(shown, null, "cannot read config file: " + e.getMessage());
+        }
+        return parse(shown, text);
+    }
+
+    static Config parse(String shown, String text) throws RuleError {
+        Node root;
+        try {
+            root = YamlText.parse(text);
+        } catch (YamlText.Invalid e) {
+            throw new RuleError(shown, e.pos(), e.getMessage());
+        }
+        if (root == null) {
+            return new Config(shown, DEFAULT_PROFILE, null, Overrides.NONE);
+        }
+        MapNode m = root.asMap();
+        if (m == null) {
+            throw new RuleError(shown, root.pos(), "a kgate config is a mapping with profile and rules");
+        }
+        for (MapNode.Entry e : m.entries()) {
+            if (!KEYS.contains(e.key())) {
+                throw new RuleError(shown, e.keyPos(), "unknown key '" + e.key() + "' (allowed: profile, rules)");
+            }
+        }
+        String profile = DEFAULT_PROFILE;
+        Pos profilePos = null;
+        Node p = m.get("profile");
+        if (p != null) {
+            if (p.text() == null) {
+                throw new RuleError(shown, p.pos(), "profile must be a profile name or none");
+            }
+            profile = p.text();
+            profilePos = p.pos();
+        }
+        return new Config(shown, profile, profilePos, Overrides.parse(shown, m.get("rules")));
+    }
+}

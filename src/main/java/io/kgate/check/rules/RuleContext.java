@@ -1,0 +1,43 @@
+package io.kgate.check.rules;
+
+import io.kgate.check.Finding;
+import io.kgate.check.Severity;
+import io.kgate.model.KubeObject;
+import io.kgate.model.ObjectGraph;
+import java.util.function.Consumer;
+
+/** What a template sees while running one rule: the object graph, its parameters, and the report. */
+public final class RuleContext {
+    private final Rule rule;
+    private final ObjectGraph graph;
+    private final Consumer<Finding> out;
+
+    RuleContext(Rule rule, ObjectGraph graph, Consumer<Finding> out) {
+        this.rule = rule;
+        this.graph = graph;
+        this.out = out;
+    }
+
+    public ObjectGraph graph() {
+        return graph;
+    }
+
+    public Params params() {
+        return rule.params();
+    }
+
+    public String ruleId() {
+        return rule.id();
+    }
+
+    /** A finding at the rule's severity, at the key of {@code pointer} in {@code obj}. */
+    public void report(KubeObject obj, String pointer, String message) {
+        out.accept(Finding.at(rule.id(), rule.severity(), obj, pointer, message));
+    }
+
+    /** A lesser finding of the same rule: warning, or the rule's severity when that is lower. */
+    public void warn(KubeObject obj, String pointer, String message) {
+        Severity s = rule.severity().atLeast(Severity.WARNING) ? Severity.WARNING : rule.severity();
+        out.accept(Finding.at(rule.id(), s, obj, pointer, message));
+    }
+}

@@ -1,0 +1,205 @@
+package io.kgate.check.rules;
+
+import io.kgate.check.Finding;
+import io.kgate.check.Linter;
+import io.kgate.check.RuleDocs;
+import io.kgate.check.Severity;
+import io.kgate.load.LoadResult;
+import io.kgate.model.KubeObject;
+import io.kgate.model.MapNode;
+import io.kgate.model.Pos;
+import io.kgate.model.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Silences findings the user has accepted, without touching what is deployed:
+ * <ul>
+ * <li>{@code # kgate:ignore RULE[,RULE] -- reason} on the line of a finding silences it there;</li>
+ * <li>the same comment in the comment lines directly above an object's first line silences those
+ * rules for the whole object;</li>
+ * <li>the annotation {@code kgate.io/ignore: "RULE,RULE"} silences them for the whole object.</li>
+ * </ul>
+ * A suppression without a reason, naming an unknown rule, or silencing nothing is reported as
+ * {@value #RULE}, which itself cannot be silenced.
+ */
+public final class Suppressions implements Linter.FindingFilter {
+    public static final String RULE = "suppression";
+    public static final String ANNOTATION = "kgate.io/ignore";
+    private static final Pattern COMMENT = Pattern.compile("(?:^|\\s)#\\s*kgate:ignore\\b(.*)$");
+    private static final Pattern BODY = Pattern.compile(
+            "\\s*([A-Za-z0-9-]+(?:\\s*,\\s*[A-Za-z0-9-]+)*)?\\s*(?:--\\s*(.*))?");
+
+    private final Severity severity;
+
+    /** {@code severity} of the problems found in suppressions; null reports none. */
+    public Suppressions(Severity severity) {
+        this.severity = severity;
+    }
+
+    /** Suppressions with the built-in severity (warning). */
+    public static Suppressions standard() {
+        return new Suppressions(Severity.WARNING);
+    }
+
+    /** One suppression as written, and which of its rules silenced something. */
+    private static final class Ignore {
+        final String file;
+        final Pos pos;
+        final List<String> rules;
+        final Set<String> used = new LinkedHashSet<>();
+        final String how;
+
+        Ignore(String file, Pos pos, List<String> rules, String how) {
+            this.file = file;
+            this.pos = pos;
+            this.rules = rules;
+            this.how = how;
+        }
+    }
+
+    @Override
+    public List<Finding> apply(LoadResult load, List<Finding> findings) {
+        List<Finding> problems = new ArrayList<>();
+        Map<String, List<KubeObject>> objectsByFile = new HashMap<>();
+        for (KubeObject o : load.objects()) {
+            objectsByFile.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
+        }
+        objectsByFile.values().forEach(l -> l.sort(Comparator.comparing(o -> o.root().pos())));
+        // file -> line -> comment suppressions on that line; object -> suppressions for the whole object
+        Map<String, Map<Integer, Ignore>> byLine = new HashMap<>();
+        Map<KubeObject, List<Ignore>> byObject = new IdentityHashMap<>();
+        List<Ignore> all = new ArrayList<>();
+        for (SourceFile f : load.files()) {
+            List<KubeObject> objs = objectsByFile.getOrDefault(f.displayName(), List.of());
+            for (int i = 1; i <= f.lines().size(); i++) {
+                Matcher m = COMMENT.matcher(f.line(i));
+                if (!m.find()) {
+                    continue;
+                }
+                Pos pos = new Pos(i, f.line(i).indexOf('#', m.start()) + 1);
+                Matcher b = BODY.matcher(m.group(1));
+                if (!b.matches() || b.group(1) == null) {
+                    problems.add(problem(f.displayName(), pos,
+                            "kgate:ignore names no rule; write # kgate:ignore RULE[,RULE] -- reason"));
+                    continue;
+                }
+                Ignore ig = new Ignore(f.displayName(), pos, split(b.group(1)), "kgate:ignore");
+                all.add(ig);
+                if (b.group(2) == null || b.group(2).isBlank()) {
+                    problems.add(problem(f.displayName(), pos, "kgate:ignore " + String.join(",", ig.rules)
+                            + " gives no reason; write # kgate:ignore " + String.join(",", ig.rules) + " -- why"));
+                }
+                byLine.computeIfAbsent(f.displayName(), k -> new HashMap<>()).put(i, ig);
+                KubeObject below = objectBelow(f, i, objs);
+                if (below != null) {
+                    byObject.computeIfAbsent(below, k -> new ArrayList<>()).add(ig);
+                }
+            }
+        }
+        for (KubeObject o : load.objects()) {
+            MapNode ann = o.metadata() == null ? null : o.metadata().map("annotations");
+            String value = ann == null ? null : ann.string(ANNOTATION);
+            if (value != null) {
+                Ignore ig = new Ignore(o.file().displayName(), ann.entry(ANNOTATION).keyPos(), split(value),
+                        "annotation " + ANNOTATION);
+                all.add(ig);
+                byObject.computeIfAbsent(o, k -> new ArrayList<>()).add(ig);
+            }
+        }
+        if (all.isEmpty() && problems.isEmpty()) {
+            return findings;
+        }
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.rule().equals(RULE) || !silenced(f, byLine, byObject, objectsByFile)) {
+                kept.add(f);
+            }
+        }
+        Set<String> known = new java.util.HashSet<>();
+        RuleDocs.all().forEach(d -> known.add(d.id()));
+        for (Ignore ig : all) {
+            for (String r : ig.rules) {
+                if (!known.contains(r)) {
+                    problems.add(problem(ig.file, ig.pos, ig.how + " names unknown rule '" + r + "' (see kgate rules)"));
+                } else if (!ig.used.contains(r)) {
+                    problems.add(problem(ig.file, ig.pos, ig.how + " " + r + " silences nothing here; remove it"));
+                }
+            }
+        }
+        if (severity != null) {
+            kept.addAll(problems);
+            kept.sort(Finding.ORDER);
+        }
+        return kept;
+    }
+
+    private Finding problem(String file, Pos pos, String message) {
+        return Finding.onFile(RULE, severity == null ? Severity.WARNING : severity, message, file, pos);
+    }
+
+    private static List<String> split(String rules) {
+        List<String> out = new ArrayList<>();
+        for (String r : rules.split(",")) {
+            if (!r.isBlank()) {
+                out.add(r.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The object whose first line follows the comment block that holds line {@code line}. */
+    private static KubeObject objectBelow(SourceFile f, int line, List<KubeObject> objs) {
+        int next = line + 1;
+        while (next <= f.lines().size() && f.line(next).strip().startsWith("#")) {
+            next++;
+        }
+        for (KubeObject o : objs) {
+            if (o.root().pos().line() == next) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private static boolean silenced(Finding f, Map<String, Map<Integer, Ignore>> byLine,
+            Map<KubeObject, List<Ignore>> byObject, Map<String, List<KubeObject>> objectsByFile) {
+        boolean hit = false;
+        Ignore onLine = byLine.getOrDefault(f.file(), Map.of()).get(f.pos().line());
+        if (onLine != null && onLine.rules.contains(f.rule())) {
+            onLine.used.add(f.rule());
+            hit = true;
+        }
+        if (f.object() != null) {
+            KubeObject owner = owner(f, objectsByFile.getOrDefault(f.file(), List.of()));
+            for (Ignore ig : owner == null ? List.<Ignore>of() : byObject.getOrDefault(owner, List.of())) {
+                if (ig.rules.contains(f.rule())) {
+                    ig.used.add(f.rule());
+                    hit = true;
+                }
+            }
+        }
+        return hit;
+    }
+
+    /** The object of the file whose text holds the finding: the last one starting at or before it. */
+    private static KubeObject owner(Finding f, List<KubeObject> objs) {
+        KubeObject best = null;
+        for (KubeObject o : objs) {
+            if (o.root().pos().compareTo(f.pos()) <= 0 || o.root().pos().line() == f.pos().line()) {
+                best = o;
+            } else {
+                break;
+            }
+        }
+        return best;
+    }
+}

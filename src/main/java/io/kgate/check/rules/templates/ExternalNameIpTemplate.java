@@ -1,0 +1,37 @@
+package io.kgate.check.rules.templates;
+
+import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.RuleContext;
+import io.kgate.check.rules.Template;
+import io.kgate.model.IpAddresses;
+import io.kgate.model.KubeObject;
+import io.kgate.model.MapNode;
+import java.util.List;
+
+/** An ExternalName Service is a DNS CNAME: an IP address there does not work. */
+public final class ExternalNameIpTemplate implements Template {
+    @Override
+    public String name() {
+        return "externalname-ip";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of();
+    }
+
+    @Override
+    public void run(RuleContext ctx) {
+        for (KubeObject svc : ctx.graph().ofKind("Service")) {
+            MapNode spec = svc.root().map("spec");
+            if (spec == null || !"ExternalName".equals(spec.string("type"))) {
+                continue;
+            }
+            String target = spec.string("externalName");
+            if (target != null && IpAddresses.isIp(target)) {
+                ctx.report(svc, "/spec/externalName", "externalName " + target + " is an IP address; ExternalName "
+                        + "needs a DNS name. For an IP, use a Service without selector plus an Endpoints object");
+            }
+        }
+    }
+}

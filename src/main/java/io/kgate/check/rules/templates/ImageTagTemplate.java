@@ -1,0 +1,43 @@
+package io.kgate.check.rules.templates;
+
+import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.RuleContext;
+import io.kgate.check.rules.Template;
+import io.kgate.model.PodTemplate;
+import java.util.List;
+
+/** Images are pinned: a tag other than latest, or a digest. */
+public final class ImageTagTemplate implements Template {
+    @Override
+    public String name() {
+        return "image-tag";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.strings("forbiddenTags", List.of("latest"), "tags that do not pin a version"));
+    }
+
+    @Override
+    public void run(RuleContext ctx) {
+        List<String> forbidden = ctx.params().strings("forbiddenTags");
+        for (PodTemplate pod : ctx.graph().pods()) {
+            for (PodTemplate.Container c : pod.allContainers()) {
+                String image = c.image();
+                if (image == null || image.contains("@")) {
+                    continue; // a digest pins the image whatever the tag says
+                }
+                int slash = image.lastIndexOf('/');
+                int colon = image.lastIndexOf(':');
+                String tag = colon > slash ? image.substring(colon + 1) : null;
+                if (tag == null) {
+                    ctx.report(pod.owner(), c.pointer() + "/image", "image " + image + " of " + c.display()
+                            + " has no tag, which means :latest: a restart may run a different version; pin a tag or digest");
+                } else if (forbidden.contains(tag)) {
+                    ctx.report(pod.owner(), c.pointer() + "/image", "image " + image + " of " + c.display()
+                            + " uses the tag " + tag + ", which moves: a restart may run a different version; pin a version");
+                }
+            }
+        }
+    }
+}

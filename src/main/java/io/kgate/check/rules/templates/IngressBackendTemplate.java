@@ -1,0 +1,78 @@
+package io.kgate.check.rules.templates;
+
+import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.RuleContext;
+import io.kgate.check.rules.Template;
+import io.kgate.model.KubeObject;
+import io.kgate.model.MapNode;
+import io.kgate.model.ObjectGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Every Ingress backend reaches an existing Service port; every Ingress names its controller. */
+public final class IngressBackendTemplate implements Template {
+    @Override
+    public String name() {
+        return "ingress-backend";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.bool("requireIngressClassName", true, "every Ingress sets spec.ingressClassName"));
+    }
+
+    @Override
+    public void run(RuleContext ctx) {
+        ObjectGraph g = ctx.graph();
+        if (ctx.params().bool("requireIngressClassName")) {
+            for (KubeObject ing : g.ofKind("Ingress")) {
+                MapNode spec = ing.root().map("spec");
+                if (spec != null && spec.string("ingressClassName") == null) {
+                    boolean legacy = ing.annotations().containsKey("kubernetes.io/ingress.class");
+                    ctx.report(ing, "/spec", ing.ref().display() + " sets no spec.ingressClassName"
+                            + (legacy ? " (the kubernetes.io/ingress.class annotation is deprecated)" : "")
+                            + ": which controller serves it depends on the cluster's default class");
+                }
+            }
+        }
+        for (ObjectGraph.IngressBackend b : g.ingressBackends()) {
+            KubeObject ing = b.ingress();
+            if (b.serviceName() == null) {
+                ctx.report(ing, b.pointer(), "backend service has no name");
+                continue;
+            }
+            List<KubeObject> services = g.named("Service", ing.namespace(), b.serviceName());
+            if (services.isEmpty()) {
+                ctx.report(ing, b.pointer() + "/name", "no Service " + b.serviceName()
+                        + (ing.namespace() == null ? "" : " in namespace " + ing.namespace())
+                        + " (Services there: " + Fields.list(g.inNamespace("Service", ing.namespace()).stream()
+                                .map(KubeObject::name).filter(Objects::nonNull).distinct().toList()) + ")");
+                continue;
+            }
+            KubeObject svc = services.getFirst();
+            List<String> exposed = new ArrayList<>();
+            List<Long> numbers = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Fields.eachMap(svc.root().map("spec"), "/spec", "ports", (ptr, p) -> {
+                Long n = Fields.integer(p.get("port"));
+                String name = p.string("name");
+                numbers.add(n);
+                names.add(name);
+                exposed.add((name == null ? "" : name + " ") + (n == null ? "?" : n));
+            });
+            MapNode port = b.port() == null ? null : b.port().asMap();
+            Long number = port == null ? null : Fields.integer(port.get("number"));
+            String name = port == null ? null : port.string("name");
+            String tail = " (it exposes: " + Fields.list(exposed) + ")";
+            if (number == null && name == null) {
+                ctx.report(ing, b.portPointer(), "backend of Service " + b.serviceName()
+                        + " names no port (port.number or port.name)" + tail);
+            } else if (number != null && !numbers.contains(number)) {
+                ctx.report(ing, b.portPointer() + "/number", svc.ref().display() + " exposes no port " + number + tail);
+            } else if (name != null && !names.contains(name)) {
+                ctx.report(ing, b.portPointer() + "/name", svc.ref().display() + " has no port named " + name + tail);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.kgate.check.rules.templates;
+
+import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.Params;
+import io.kgate.check.rules.RuleContext;
+import io.kgate.check.rules.Template;
+import io.kgate.model.KubeObject;
+import io.kgate.model.MapNode;
+import io.kgate.model.Node;
+import io.kgate.model.PodTemplate;
+import io.kgate.model.Quantity;
+import io.kgate.model.ScalarNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Small clusters run out of memory first: every container declares requests and limits within a
+ * per-container budget, and the sum of all requests fits the nodes.
+ */
+public final class ResourceBudgetTemplate implements Template {
+    private static final List<String> RESOURCES = List.of("memory", "cpu");
+
+    /** One workload's share of the cluster budget for one resource. */
+    private record Share(KubeObject owner, String pointer, BigDecimal perPod, long replicas) {
+    }
+
+    @Override
+    public String name() {
+        return "resource-budget";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.bool("requireRequests", true, "every container sets memory and cpu requests"),
+                ParamSpec.bool("requireLimits", true, "every container sets memory and cpu limits"),
+                ParamSpec.quantity("maxMemoryLimit", null, "largest memory limit of one container (unset: no cap)"),
+                ParamSpec.quantity("maxCpuLimit", null, "largest cpu limit of one container (unset: no cap)"),
+                ParamSpec.integer("nodes", 0, "number of nodes (0: do not check the cluster total)"),
+                ParamSpec.quantity("nodeMemory", null, "memory allocatable per node"),
+                ParamSpec.quantity("nodeCpu", null, "cpu allocatable per node"));
+    }
+
+    @Override
+    public void run(RuleContext ctx) {
+        Params p = ctx.params();
+        long nodes = p.integer("nodes");
+        List<List<Share>> shares = List.of(new ArrayList<>(), new ArrayList<>());
+        for (PodTemplate pod : ctx.graph().pods()) {
+            BigDecimal[] sum = {BigDecimal.ZERO, BigDecimal.ZERO};
+            BigDecimal[] initMax = {BigDecimal.ZERO, BigDecimal.ZERO};
+            String[] where = new String[2];
+            for (PodTemplate.Container c : pod.allContainers()) {
+                checkContainer(ctx, pod, c);
+                for (int r = 0; r < 2; r++) {
+                    String res = RESOURCES.get(r);
+                    String reqPtr = c.pointer() + "/resources/requests/" + res;
+                    String limPtr = c.pointer() + "/resources/limits/" + res;
+                    // without a request, Kubernetes uses the limit as the request
+                    String ptr = pod.owner().at(reqPtr) != null ? reqPtr : limPtr;
+                    Optional<BigDecimal> v = Quantity.of(pod.owner().at(ptr));
+                    if (v.isEmpty()) {
+                        continue;
+                    }
+                    if (where[r] == null) {
+                        where[r] = ptr;
+                    }
+                    if (c.init()) {
+                        initMax[r] = initMax[r].max(v.get());
+                    } else {
+                        sum[r] = sum[r].add(v.get());
+                    }
+                }
+            }
+            long replicas = pod.replicas() < 0 ? Math.max(nodes, 1) : pod.replicas();
+            for (int r = 0; r < 2; r++) {
+                BigDecimal perPod = sum[r].max(initMax[r]);
+                if (perPod.signum() > 0 && replicas > 0) {
+                    shares.get(r).add(new Share(pod.owner(), where[r], perPod, replicas));
+                }
+            }
+        }
+        if (nodes > 0) {
+            checkTotal(ctx, "memory", shares.get(0), nodes, p.quantity("nodeMemory"));
+            checkTotal(ctx, "cpu", shares.get(1), nodes, p.quantity("nodeCpu"));
+        }
+    }
+
+    private static String format(String res, BigDecimal v) {
+        return res.equals("memory") ? Quantity.formatMemory(v) : Quantity.formatCpu(v);
+    }
+
+    private static void checkTotal(RuleContext ctx, String res, List<Share> shares, long nodes, Params.Qty perNode) {
+        if (perNode == null) {
+            return;
+        }
+        BigDecimal budget = perNode.value().multiply(BigDecimal.valueOf(nodes));
+        BigDecimal total = BigDecimal.ZERO;
+        Share over = null;
+        for (Share s : shares) {
+            total = total.add(s.perPod.multiply(BigDecimal.valueOf(s.replicas)));
+            if (over == null && total.compareTo(budget) > 0) {
+                over = s;
+            }
+        }
+        if (over == null) {
+            return;
+        }
+        // the largest shares first, so the message names what to cut
+        List<Share> largest = new ArrayList<>(shares);
+        largest.sort((a, b) -> b.perPod.multiply(BigDecimal.valueOf(b.replicas))
+                .compareTo(a.perPod.multiply(BigDecimal.valueOf(a.replicas))));
+        List<String> parts = new ArrayList<>();
+        for (Share s : largest.subList(0, Math.min(5, largest.size()))) {
+            parts.add(s.owner.ref().display() + " " + s.replicas + " × " + format(res, s.perPod));
+        }
+        String more = largest.size() > 5 ? " and " + (largest.size() - 5) + " more" : "";
+        ctx.report(over.owner, over.pointer, res + " requests of all workloads add up to " + format(res, total)
+                + ", over the cluster budget " + format(res, budget) + " (" + nodes + " nodes × " + perNode.text()
+                + "); this workload crosses it; largest: " + String.join(", ", parts) + more);
+    }
+
+    private static void checkContainer(RuleContext ctx, PodTemplate pod, PodTemplate.Container c) {
+        Params p = ctx.params();
+        KubeObject owner = pod.owner();
+        MapNode resources = c.node().map("resources");
+        List<String> missing = new ArrayList<>();
+        for (String res : RESOURCES) {
+            Node req = resources == null || resources.map("requests") == null ? null : resources.map("requests").get(res);
+            Node lim = resources == null || resources.map("limits") == null ? null : resources.map("limits").get(res);
+            String reqPtr = c.pointer() + "/resources/requests/" + res;
+            String limPtr = c.pointer() + "/resources/limits/" + res;
+            if (req == null && p.bool("requireRequests")) {
+                missing.add(res + " request");
+            }
+            if (lim == null && p.bool("requireLimits")) {
+                missing.add(res + " limit");
+            }
+            Optional<BigDecimal> reqV = parse(ctx, owner, reqPtr, req);
+            Optional<BigDecimal> limV = parse(ctx, owner, limPtr, lim);
+            if (reqV.isPresent() && limV.isPresent() && reqV.get().compareTo(limV.get()) > 0) {
+                ctx.report(owner, reqPtr, res + " request " + Fields.show(req) + " of " + c.display()
+                        + " is above its limit " + Fields.show(lim) + ": requests must not exceed limits");
+            }
+            Params.Qty max = p.quantity(res.equals("memory") ? "maxMemoryLimit" : "maxCpuLimit");
+            if (limV.isPresent() && max != null && limV.get().compareTo(max.value()) > 0) {
+                ctx.report(owner, limPtr, res + " limit " + Fields.show(lim) + " of " + c.display()
+                        + " is over the per-container budget " + max.text());
+            }
+        }
+        if (!missing.isEmpty()) {
+            String ptr = resources != null ? c.pointer() + "/resources" : c.pointer() + "/name";
+            ctx.report(owner, ptr, c.display() + " sets no " + String.join(", no ", missing) + budgetHint(p)
+                    + ": without them one pod can starve the node");
+        }
+    }
+
+    private static String budgetHint(Params p) {
+        List<String> caps = new ArrayList<>();
+        if (p.quantity("maxMemoryLimit") != null) {
+            caps.add("memory ≤ " + p.quantity("maxMemoryLimit").text());
+        }
+        if (p.quantity("maxCpuLimit") != null) {
+            caps.add("cpu ≤ " + p.quantity("maxCpuLimit").text());
+        }
+        return caps.isEmpty() ? "" : " (budget per container: " + String.join(", ", caps) + ")";
+    }
+
+    private static Optional<BigDecimal> parse(RuleContext ctx, KubeObject owner, String ptr, Node n) {
+        if (n == null) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> v = Quantity.of(n);
+        if (v.isEmpty()) {
+            ctx.report(owner, ptr, (n instanceof ScalarNode s ? s.display() : n.typeName())
+                    + " is not a Kubernetes quantity (like 128Mi or 500m)");
+        }
+        return v;
+    }
+}

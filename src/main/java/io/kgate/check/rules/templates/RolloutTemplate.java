@@ -1,0 +1,87 @@
+package io.kgate.check.rules.templates;
+
+import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.RuleContext;
+import io.kgate.check.rules.Template;
+import io.kgate.model.KubeObject;
+import io.kgate.model.Node;
+import io.kgate.model.PodTemplate;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/** Rollouts and node drains without downtime: no pod taken down before its successor is ready. */
+public final class RolloutTemplate implements Template {
+    private static final Set<String> REPLICATED = Set.of("Deployment", "StatefulSet", "ReplicaSet",
+            "ReplicationController");
+
+    @Override
+    public String name() {
+        return "rollout-zero-downtime";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.integer("minReplicas", 2, "replicas a workload behind an Ingress needs"));
+    }
+
+    @Override
+    public void run(RuleContext ctx) {
+        long min = ctx.params().integer("minReplicas");
+        for (KubeObject d : ctx.graph().ofKind("Deployment")) {
+            Long replicas = Fields.integer(d.at("/spec/replicas"));
+            long r = replicas == null ? 1 : replicas;
+            if (r < 2) {
+                continue;
+            }
+            Node type = d.at("/spec/strategy/type");
+            if ("Recreate".equals(type == null ? null : type.text())) {
+                ctx.report(d, "/spec/strategy/type", "strategy Recreate stops all " + r + " pods before starting "
+                        + "new ones: use RollingUpdate with maxUnavailable: 0");
+                continue;
+            }
+            Node mu = d.at("/spec/strategy/rollingUpdate/maxUnavailable");
+            long down = unavailable(mu, r);
+            if (down > 0) {
+                ctx.report(d, mu == null ? "/spec/strategy" : "/spec/strategy/rollingUpdate/maxUnavailable",
+                        "maxUnavailable " + (mu == null ? "25% (the default)" : Fields.show(mu)) + " lets a rollout take "
+                                + down + " of " + r + " pods down before new ones are ready: set maxUnavailable: 0 "
+                                + "and maxSurge: 1");
+            }
+        }
+        Set<KubeObject> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+        ctx.graph().servicesBehindIngresses().forEach((svc, backend) -> {
+            for (PodTemplate pod : ctx.graph().podsSelectedBy(svc)) {
+                KubeObject owner = pod.owner();
+                if (!REPLICATED.contains(owner.kind()) || pod.replicas() >= min || !reported.add(owner)) {
+                    continue;
+                }
+                ctx.report(owner, "/spec/replicas", backend.ingress().ref().display() + " exposes "
+                        + owner.ref().display() + " through " + svc.ref().display() + ", but it runs " + pod.replicas()
+                        + " replica" + (pod.replicas() == 1 ? "" : "s") + ": every rollout or node drain is downtime; "
+                        + "use replicas: " + min + " or more");
+            }
+        });
+    }
+
+    /** Pods a rolling update may take down, as Kubernetes computes it (percentages round down). */
+    private static long unavailable(Node mu, long replicas) {
+        if (mu == null) {
+            return replicas * 25 / 100;
+        }
+        Long n = Fields.integer(mu);
+        if (n != null) {
+            return n;
+        }
+        String t = mu.text();
+        if (t != null && t.endsWith("%")) {
+            try {
+                return replicas * Long.parseLong(t.substring(0, t.length() - 1).strip()) / 100;
+            } catch (NumberFormatException e) {
+                return 0; // malformed: the schema check's business
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package io.kgate.check.rules.templates;
+
+import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.RuleContext;
+import io.kgate.check.rules.Template;
+import io.kgate.model.KubeObject;
+import io.kgate.model.ObjectGraph;
+import java.util.List;
+import java.util.Map;
+
+/** Services behind the ingress controller stay internal: ClusterIP, not LoadBalancer or NodePort. */
+public final class ServiceTypeTemplate implements Template {
+    @Override
+    public String name() {
+        return "service-type";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.bool("ingressEntryPoint", false,
+                "the cluster's only entry point is an ingress controller: every Service must be ClusterIP"));
+    }
+
+    @Override
+    public void run(RuleContext ctx) {
+        boolean everyService = ctx.params().bool("ingressEntryPoint");
+        Map<KubeObject, ObjectGraph.IngressBackend> routed = ctx.graph().servicesBehindIngresses();
+        for (KubeObject svc : ctx.graph().ofKind("Service")) {
+            String type = svc.root().map("spec") == null ? null : svc.root().map("spec").string("type");
+            if (!"LoadBalancer".equals(type) && !"NodePort".equals(type)) {
+                continue;
+            }
+            ObjectGraph.IngressBackend b = routed.get(svc);
+            if (b != null) {
+                ctx.report(svc, "/spec/type", svc.ref().display() + " is type " + type + " but "
+                        + b.ingress().ref().display() + " routes to it: behind the ingress controller it must be "
+                        + "ClusterIP, or it is also exposed directly");
+            } else if (everyService) {
+                ctx.report(svc, "/spec/type", svc.ref().display() + " is type " + type + ", but the profile says "
+                        + "the ingress controller is the cluster's entry point: use ClusterIP and an Ingress");
+            }
+        }
+    }
+}

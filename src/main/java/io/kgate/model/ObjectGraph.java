@@ -1,0 +1,167 @@
+package io.kgate.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole tree as linked objects, whatever file or directory they came from: indexes by kind,
+ * namespace and name, and labels, plus the links rules follow (Service to Endpoints and
+ * EndpointSlices, Ingress to Services, Service to the workloads it selects).
+ *
+ * <p>Namespaces: an object without {@code metadata.namespace} gets one when applied (kustomize's
+ * {@code namespace:}, or {@code kubectl -n}), so it is linked with objects of any namespace.
+ */
+public final class ObjectGraph {
+    /** The label that ties an EndpointSlice to its Service. */
+    public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+
+    /** One backend of an Ingress: where it is written and what it names. */
+    public record IngressBackend(KubeObject ingress, String pointer, String serviceName, Node port) {
+        public String portPointer() {
+            return pointer + "/port";
+        }
+    }
+
+    private final List<KubeObject> objects;
+    private final Map<String, List<KubeObject>> byKind = new HashMap<>();
+    private final Map<String, List<KubeObject>> byKindAndName = new HashMap<>();
+    private final List<PodTemplate> pods = new ArrayList<>();
+    private final Map<KubeObject, PodTemplate> podOf = new IdentityHashMap<>();
+
+    private ObjectGraph(List<KubeObject> objects) {
+        this.objects = List.copyOf(objects);
+        for (KubeObject o : this.objects) {
+            byKind.computeIfAbsent(Objects.requireNonNullElse(o.kind(), ""), k -> new ArrayList<>()).add(o);
+            byKindAndName.computeIfAbsent(o.kind() + "\u0000" + o.name(), k -> new ArrayList<>()).add(o);
+            PodTemplate p = PodTemplate.of(o);
+            if (p != null) {
+                pods.add(p);
+                podOf.put(o, p);
+            }
+        }
+    }
+
+    public static ObjectGraph of(List<KubeObject> objects) {
+        return new ObjectGraph(objects);
+    }
+
+    public List<KubeObject> all() {
+        return objects;
+    }
+
+    public List<KubeObject> ofKind(String kind) {
+        return byKind.getOrDefault(kind, Collections.emptyList());
+    }
+
+    /** Same namespace, counting an unset namespace as "whichever it is applied to". */
+    public static boolean sameNamespace(String a, String b) {
+        return a == null || b == null || a.equals(b);
+    }
+
+    /** Objects of {@code kind} named {@code name} in (a namespace compatible with) {@code namespace}. */
+    public List<KubeObject> named(String kind, String namespace, String name) {
+        List<KubeObject> out = new ArrayList<>();
+        if (name == null) {
+            return out;
+        }
+        for (KubeObject o : byKindAndName.getOrDefault(kind + "\u0000" + name, List.of())) {
+            if (sameNamespace(namespace, o.namespace())) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    /** Objects of {@code kind} in a namespace compatible with {@code namespace}. */
+    public List<KubeObject> inNamespace(String kind, String namespace) {
+        return ofKind(kind).stream().filter(o -> sameNamespace(namespace, o.namespace())).toList();
+    }
+
+    /** Objects of {@code kind} carrying label {@code key=value}, in a compatible namespace. */
+    public List<KubeObject> labelled(String kind, String namespace, String key, String value) {
+        return inNamespace(kind, namespace).stream().filter(o -> value.equals(o.labels().get(key))).toList();
+    }
+
+    /** Every object that runs pods, with its pod template, in tree order. */
+    public List<PodTemplate> pods() {
+        return Collections.unmodifiableList(pods);
+    }
+
+    public PodTemplate podOf(KubeObject o) {
+        return podOf.get(o);
+    }
+
+    /** The Endpoints of the same name and the EndpointSlices labelled for {@code service}. */
+    public List<KubeObject> endpointsOf(KubeObject service) {
+        List<KubeObject> out = new ArrayList<>(named("Endpoints", service.namespace(), service.name()));
+        if (service.name() != null) {
+            out.addAll(labelled("EndpointSlice", service.namespace(), SERVICE_NAME_LABEL, service.name()));
+        }
+        return out;
+    }
+
+    /** The Service selector ({@code spec.selector}); empty when the Service has none. */
+    public static Map<String, String> serviceSelector(KubeObject service) {
+        MapNode spec = service.root().map("spec");
+        return Labels.of(spec, "selector");
+    }
+
+    /** Long-running pod owners whose pod labels a Service selects, in compatible namespaces. */
+    public List<PodTemplate> podsSelectedBy(KubeObject service) {
+        Map<String, String> sel = serviceSelector(service);
+        if (sel.isEmpty()) {
+            return List.of();
+        }
+        List<PodTemplate> out = new ArrayList<>();
+        for (PodTemplate p : pods) {
+            if (sameNamespace(service.namespace(), p.owner().namespace()) && Labels.matches(sel, p.labels())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Every Service backend of every Ingress (default backend and rule paths). */
+    public List<IngressBackend> ingressBackends() {
+        List<IngressBackend> out = new ArrayList<>();
+        for (KubeObject ing : ofKind("Ingress")) {
+            addBackend(out, ing, "/spec/defaultBackend");
+            Node rules = ing.at("/spec/rules");
+            if (!(rules instanceof SeqNode rs)) {
+                continue;
+            }
+            for (int r = 0; r < rs.size(); r++) {
+                String pathsPtr = "/spec/rules/" + r + "/http/paths";
+                if (ing.at(pathsPtr) instanceof SeqNode ps) {
+                    for (int p = 0; p < ps.size(); p++) {
+                        addBackend(out, ing, pathsPtr + "/" + p + "/backend");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void addBackend(List<IngressBackend> out, KubeObject ing, String backendPtr) {
+        Node svc = ing.at(backendPtr + "/service");
+        if (svc instanceof MapNode m) {
+            out.add(new IngressBackend(ing, backendPtr + "/service", m.string("name"), m.get("port")));
+        }
+    }
+
+    /** Services an Ingress routes to (identity keys), each with the first backend naming it. */
+    public Map<KubeObject, IngressBackend> servicesBehindIngresses() {
+        Map<KubeObject, IngressBackend> out = new IdentityHashMap<>();
+        for (IngressBackend b : ingressBackends()) {
+            for (KubeObject s : named("Service", b.ingress().namespace(), b.serviceName())) {
+                out.putIfAbsent(s, b);
+            }
+        }
+        return out;
+    }
+}

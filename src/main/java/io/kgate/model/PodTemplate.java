@@ -1,0 +1,140 @@
+package io.kgate.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pod an object runs: for a Deployment its {@code spec.template}, for a CronJob
+ * {@code spec.jobTemplate.spec.template}, for a Pod the Pod itself. Pointers are absolute within
+ * the owner, so findings are positioned in the owner's file.
+ */
+public record PodTemplate(KubeObject owner, String specPointer, String metadataPointer, MapNode spec) {
+
+    /** One container (or init container) of the pod and where it is written. */
+    public record Container(PodTemplate pod, String pointer, MapNode node, boolean init) {
+        public String name() {
+            String n = node.string("name");
+            return n == null ? "#" + JsonPointer.split(pointer).getLast() : n;
+        }
+
+        public String image() {
+            return node.string("image");
+        }
+
+        /** "container nginx of Deployment website/frontend" for messages. */
+        public String display() {
+            return (init ? "init container " : "container ") + name() + " of " + pod.owner().ref().display();
+        }
+    }
+
+    /** The pod template's labels (the Pod's own labels for a bare Pod). */
+    public Map<String, String> labels() {
+        Node meta = owner.at(metadataPointer);
+        return Labels.of(meta == null ? null : meta.asMap(), "labels");
+    }
+
+    public List<Container> containers() {
+        return containers(false);
+    }
+
+    public List<Container> initContainers() {
+        return containers(true);
+    }
+
+    /** Init containers first, then the regular ones. */
+    public List<Container> allContainers() {
+        List<Container> all = new ArrayList<>(initContainers());
+        all.addAll(containers());
+        return all;
+    }
+
+    private List<Container> containers(boolean init) {
+        String key = init ? "initContainers" : "containers";
+        SeqNode seq = spec.seq(key);
+        List<Container> out = new ArrayList<>();
+        if (seq == null) {
+            return out;
+        }
+        for (int i = 0; i < seq.size(); i++) {
+            MapNode c = seq.get(i).asMap();
+            if (c != null) {
+                out.add(new Container(this, JsonPointer.child(JsonPointer.child(specPointer, key), i), c, init));
+            }
+        }
+        return out;
+    }
+
+    /** The volume of this name in the pod spec, or null. */
+    public MapNode volume(String name) {
+        SeqNode vols = spec.seq("volumes");
+        if (vols == null || name == null) {
+            return null;
+        }
+        for (Node v : vols.items()) {
+            MapNode m = v.asMap();
+            if (m != null && name.equals(m.string("name"))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the owner keeps its pods running (not a Job or CronJob). */
+    public boolean longRunning() {
+        String k = owner.kind();
+        return !"Job".equals(k) && !"CronJob".equals(k);
+    }
+
+    /**
+     * How many copies of the pod the owner asks for: {@code spec.replicas} (default 1) for
+     * replicated kinds, {@code parallelism} for jobs, -1 for a DaemonSet (one per node).
+     */
+    public long replicas() {
+        String k = owner.kind();
+        if ("DaemonSet".equals(k)) {
+            return -1;
+        }
+        String pointer = switch (k) {
+            case "Job" -> "/spec/parallelism";
+            case "CronJob" -> "/spec/jobTemplate/spec/parallelism";
+            case "Pod" -> null;
+            default -> "/spec/replicas";
+        };
+        if (pointer == null) {
+            return 1;
+        }
+        Node n = owner.at(pointer);
+        if (n instanceof ScalarNode s && s.value() instanceof Long l && l >= 0) {
+            return l;
+        }
+        return 1;
+    }
+
+    /** The pod template of {@code obj}, or null when its kind runs no pods (or the spec is malformed). */
+    public static PodTemplate of(KubeObject obj) {
+        String kind = obj.kind();
+        if (kind == null) {
+            return null;
+        }
+        String template = switch (kind) {
+            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job" ->
+                "/spec/template";
+            case "CronJob" -> "/spec/jobTemplate/spec/template";
+            case "Pod" -> "";
+            default -> null;
+        };
+        if (template == null) {
+            return null;
+        }
+        Node spec = obj.at(template + "/spec");
+        if (spec == null && obj.at(template) instanceof MapNode) {
+            // a template with labels but no spec still has pods for selectors to match
+            spec = new MapNode(obj.at(template).pos(), java.util.Map.of(), 1);
+        }
+        if (spec == null || spec.asMap() == null) {
+            return null;
+        }
+        return new PodTemplate(obj, template + "/spec", template + "/metadata", spec.asMap());
+    }
+}

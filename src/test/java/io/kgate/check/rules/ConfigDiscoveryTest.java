@@ -1,0 +1,43 @@
+package io.kgate.check.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.kgate.check.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** .kgate.yaml is found in the working directory or above; --config wins over it. */
+class ConfigDiscoveryTest {
+    @Test
+    void nearestConfigAboveTheWorkingDirectoryApplies(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".kgate.yaml"), "rules:\n  image-tag:\n    enabled: false\n"
+                + "  probes:\n    severity: info\n");
+        Path sub = Files.createDirectories(dir.resolve("k8s/apps"));
+        assertEquals(dir.resolve(".kgate.yaml").toAbsolutePath(), Config.find(sub));
+        RuleSet set = RuleSet.load(List.of(), null, sub);
+        assertFalse(set.find("image-tag").orElseThrow().enabled());
+        assertEquals(Severity.INFO, set.find("probes").orElseThrow().severity());
+    }
+
+    @Test
+    void explicitConfigOverridesTheDiscoveredOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".kgate.yaml"), "rules:\n  image-tag:\n    enabled: false\n");
+        Path other = Files.writeString(dir.resolve("other.yaml"), "profile: none\n");
+        RuleSet set = RuleSet.load(List.of(), other, dir);
+        assertNull(set.profile());
+        assertEquals(true, set.find("image-tag").orElseThrow().enabled());
+    }
+
+    @Test
+    void noConfigMeansDefaultProfile(@TempDir Path dir) throws Exception {
+        // a temp dir may have a .kgate.yaml above it on a developer machine; only check when not
+        if (Config.find(dir) == null) {
+            assertEquals("pi-4gb", RuleSet.load(List.of(), null, dir).profile().name());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.kgate.check.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The rule files in rules/ and what the build embeds agree, and every template is used. */
+class RuleFilesTest {
+    @Test
+    void embeddedIndexListsExactlyTheFilesOfRulesDirectory() throws IOException {
+        Set<String> onDisk = new TreeSet<>();
+        Path rules = Path.of("rules");
+        try (Stream<Path> walk = Files.walk(rules)) {
+            walk.filter(p -> p.toString().endsWith(".yaml"))
+                    .forEach(p -> onDisk.add(rules.relativize(p).toString().replace('\\', '/')));
+        }
+        String index;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("kgate/rules/index.txt")) {
+            index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Set<String> embedded = index.lines().map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(onDisk, embedded, "kgate/rules/index.txt is stale: rebuild (./mvnw process-resources)");
+    }
+
+    @Test
+    void fileNameIsTheRuleId() {
+        for (RuleDef d : RuleFiles.embedded().rules()) {
+            assertEquals("rules/" + d.id() + ".yaml", d.file());
+        }
+    }
+
+    @Test
+    void everyTemplateHasARule() {
+        Set<String> used = RuleFiles.embedded().rules().stream().map(RuleDef::template).collect(Collectors.toSet());
+        for (String t : Templates.names()) {
+            assertTrue(used.contains(t), "template " + t + " has no rule file");
+        }
+    }
+
+    @Test
+    void defaultProfileExistsAndAppliesCleanly() {
+        RuleSet set = RuleSet.defaults();
+        assertEquals(Config.DEFAULT_PROFILE, set.profile().name());
+        Params budget = set.find("resource-budget").orElseThrow().params();
+        assertEquals("128Mi", budget.quantity("maxMemoryLimit").text());
+        assertEquals("500m", budget.quantity("maxCpuLimit").text());
+        assertEquals(2, budget.integer("nodes"));
+        assertEquals("3Gi", budget.quantity("nodeMemory").text());
+        assertEquals(List.of("nginx"), set.find("readonly-root-writable-dirs").orElseThrow().params().strings("images"));
+    }
+}
