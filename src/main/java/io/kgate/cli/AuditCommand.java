@@ -23,16 +23,17 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return parent.audit(paths, sections());
+        try {
+            return parent.audit(paths, sections());
+        } catch (KgateCommand.UsageError e) {
+            parent.spec.commandLine().getErr().println("kgate: " + e.getMessage());
+            return KgateCommand.EXIT_USAGE;
+        }
     }
 
-    /**
-     * EXTENSION POINT (resource budget): the sections the check families add to the audit. The
-     * architecture rules engine computes the budget (requests and limits per workload × replicas
-     * against the profile's capacity); wire its table here as an {@link AuditSection} titled
-     * "Resource budget". kgate itself does no quantity arithmetic in the report.
-     */
-    static List<AuditSection> sections() {
-        return List.of();
+    /** The sections the check families add to the audit: the resource budget of the rules engine. */
+    private List<AuditSection> sections() {
+        var budget = parent.ruleOptions.load().find("resource-budget").filter(r -> r.enabled());
+        return List.of(new BudgetAuditSection(budget.map(r -> r.params()).orElse(null)));
     }
 }

@@ -136,4 +136,13 @@ class CliTest {
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains("--only: unknown rule 'no-such-rule' (kgate rules lists them)"), run::toString);
     }
+
+    @Test
+    void auditShowsTheResourceBudgetAgainstTheProfile() {
+        KgateRunner.Run run = kgate.run("audit", "testdata/rule-resource-budget-total-fail");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("Deployment demo/workers             30  128Mi × 30 = 3.75Gi"), run::toString);
+        assertTrue(run.out().contains("Capacity: 2 nodes × 3Gi memory, 3 cpu = 6Gi memory, 6 cpu."), run::toString);
+        assertTrue(run.out().contains("Requests use 104% of the memory and 8% of the cpu"), run::toString);
+    }
 }

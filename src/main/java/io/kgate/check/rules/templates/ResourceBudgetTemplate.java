@@ -1,5 +1,6 @@
 package io.kgate.check.rules.templates;
 
+import io.kgate.check.rules.ResourceUsage;
 import io.kgate.check.rules.ParamSpec;
 import io.kgate.check.rules.Params;
 import io.kgate.check.rules.RuleContext;
@@ -20,8 +21,6 @@ import java.util.Optional;
  * per-container budget, and the sum of all requests fits the nodes.
  */
 public final class ResourceBudgetTemplate implements Template {
-    private static final List<String> RESOURCES = List.of("memory", "cpu");
-
     /** One workload's share of the cluster budget for one resource. */
     private record Share(KubeObject owner, String pointer, BigDecimal perPod, long replicas) {
     }
@@ -47,49 +46,27 @@ public final class ResourceBudgetTemplate implements Template {
     public void run(RuleContext ctx) {
         Params p = ctx.params();
         long nodes = p.integer("nodes");
-        List<List<Share>> shares = List.of(new ArrayList<>(), new ArrayList<>());
         for (PodTemplate pod : ctx.graph().pods()) {
-            BigDecimal[] sum = {BigDecimal.ZERO, BigDecimal.ZERO};
-            BigDecimal[] initMax = {BigDecimal.ZERO, BigDecimal.ZERO};
-            String[] where = new String[2];
             for (PodTemplate.Container c : pod.allContainers()) {
                 checkContainer(ctx, pod, c);
-                for (int r = 0; r < 2; r++) {
-                    String res = RESOURCES.get(r);
-                    String reqPtr = c.pointer() + "/resources/requests/" + res;
-                    String limPtr = c.pointer() + "/resources/limits/" + res;
-                    // without a request, Kubernetes uses the limit as the request
-                    String ptr = pod.owner().at(reqPtr) != null ? reqPtr : limPtr;
-                    Optional<BigDecimal> v = Quantity.of(pod.owner().at(ptr));
-                    if (v.isEmpty()) {
-                        continue;
-                    }
-                    if (where[r] == null) {
-                        where[r] = ptr;
-                    }
-                    if (c.init()) {
-                        initMax[r] = initMax[r].max(v.get());
-                    } else {
-                        sum[r] = sum[r].add(v.get());
-                    }
-                }
-            }
-            long replicas = pod.replicas() < 0 ? Math.max(nodes, 1) : pod.replicas();
-            for (int r = 0; r < 2; r++) {
-                BigDecimal perPod = sum[r].max(initMax[r]);
-                if (perPod.signum() > 0 && replicas > 0) {
-                    shares.get(r).add(new Share(pod.owner(), where[r], perPod, replicas));
-                }
             }
         }
         if (nodes > 0) {
+            List<List<Share>> shares = List.of(new ArrayList<>(), new ArrayList<>());
+            for (ResourceUsage.Workload w : ResourceUsage.of(ctx.graph(), nodes)) {
+                for (int r = 0; r < 2; r++) {
+                    if (w.requestPerPod()[r].signum() > 0 && w.replicas() > 0) {
+                        shares.get(r).add(new Share(w.owner(), w.requestPointer()[r], w.requestPerPod()[r], w.replicas()));
+                    }
+                }
+            }
             checkTotal(ctx, "memory", shares.get(0), nodes, p.quantity("nodeMemory"));
             checkTotal(ctx, "cpu", shares.get(1), nodes, p.quantity("nodeCpu"));
         }
     }
 
     private static String format(String res, BigDecimal v) {
-        return res.equals("memory") ? Quantity.formatMemory(v) : Quantity.formatCpu(v);
+        return ResourceUsage.format(ResourceUsage.RESOURCES.indexOf(res), v);
     }
 
     private static void checkTotal(RuleContext ctx, String res, List<Share> shares, long nodes, Params.Qty perNode) {
@@ -127,7 +104,7 @@ public final class ResourceBudgetTemplate implements Template {
         KubeObject owner = pod.owner();
         MapNode resources = c.node().map("resources");
         List<String> missing = new ArrayList<>();
-        for (String res : RESOURCES) {
+        for (String res : ResourceUsage.RESOURCES) {
             Node req = resources == null || resources.map("requests") == null ? null : resources.map("requests").get(res);
             Node lim = resources == null || resources.map("limits") == null ? null : resources.map("limits").get(res);
             String reqPtr = c.pointer() + "/resources/requests/" + res;

@@ -1,0 +1,87 @@
+package io.kgate.check.rules;
+
+import io.kgate.model.KubeObject;
+import io.kgate.model.ObjectGraph;
+import io.kgate.model.PodTemplate;
+import io.kgate.model.Quantity;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What each workload asks of the cluster, computed as the scheduler does: a pod requests the sum
+ * of its containers (a container without a request is charged its limit) or its largest init
+ * container, whichever is more; the workload multiplies that by its replicas. One place for the
+ * resource-budget rule and the audit's budget table.
+ */
+public final class ResourceUsage {
+    /** The two resources kgate budgets, in table order. */
+    public static final List<String> RESOURCES = List.of("memory", "cpu");
+
+    /**
+     * One workload. Arrays are indexed like {@link #RESOURCES}; {@code requestPointer} is where the
+     * first counted request (or limit) of that resource is written, null when none is.
+     */
+    public record Workload(KubeObject owner, long replicas, BigDecimal[] requestPerPod, BigDecimal[] limitPerPod,
+            String[] requestPointer) {
+        public BigDecimal totalRequest(int resource) {
+            return requestPerPod[resource].multiply(BigDecimal.valueOf(replicas));
+        }
+
+        public BigDecimal totalLimit(int resource) {
+            return limitPerPod[resource].multiply(BigDecimal.valueOf(replicas));
+        }
+    }
+
+    private ResourceUsage() {
+    }
+
+    /**
+     * Every workload of the graph; {@code unknownReplicas} stands for workloads whose replica count
+     * is not fixed (DaemonSets run one pod per node).
+     */
+    public static List<Workload> of(ObjectGraph graph, long unknownReplicas) {
+        List<Workload> out = new ArrayList<>();
+        for (PodTemplate pod : graph.pods()) {
+            BigDecimal[] request = {BigDecimal.ZERO, BigDecimal.ZERO};
+            BigDecimal[] limit = {BigDecimal.ZERO, BigDecimal.ZERO};
+            BigDecimal[] initRequest = {BigDecimal.ZERO, BigDecimal.ZERO};
+            BigDecimal[] initLimit = {BigDecimal.ZERO, BigDecimal.ZERO};
+            String[] where = new String[2];
+            for (PodTemplate.Container c : pod.allContainers()) {
+                for (int r = 0; r < 2; r++) {
+                    String res = RESOURCES.get(r);
+                    String reqPtr = c.pointer() + "/resources/requests/" + res;
+                    String limPtr = c.pointer() + "/resources/limits/" + res;
+                    // without a request, Kubernetes uses the limit as the request
+                    String ptr = pod.owner().at(reqPtr) != null ? reqPtr : limPtr;
+                    Optional<BigDecimal> req = Quantity.of(pod.owner().at(ptr));
+                    Optional<BigDecimal> lim = Quantity.of(pod.owner().at(limPtr));
+                    if (req.isPresent() && where[r] == null) {
+                        where[r] = ptr;
+                    }
+                    if (c.init()) {
+                        initRequest[r] = initRequest[r].max(req.orElse(BigDecimal.ZERO));
+                        initLimit[r] = initLimit[r].max(lim.orElse(BigDecimal.ZERO));
+                    } else {
+                        request[r] = request[r].add(req.orElse(BigDecimal.ZERO));
+                        limit[r] = limit[r].add(lim.orElse(BigDecimal.ZERO));
+                    }
+                }
+            }
+            for (int r = 0; r < 2; r++) {
+                request[r] = request[r].max(initRequest[r]);
+                limit[r] = limit[r].max(initLimit[r]);
+            }
+            long replicas = pod.replicas() < 0 ? Math.max(unknownReplicas, 1) : pod.replicas();
+            out.add(new Workload(pod.owner(), replicas, request, limit, where));
+        }
+        return out;
+    }
+
+    /** "128Mi" or "250m": a value of {@code resource} as people write it. */
+    public static String format(int resource, BigDecimal v) {
+        return resource == 0 ? Quantity.formatMemory(v) : Quantity.formatCpu(v);
+    }
+}
