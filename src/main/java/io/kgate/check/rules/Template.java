@@ -10,8 +10,10 @@ public interface Template {
     /** The name rule files use in {@code template:}. */
     String name();
 
-    /** The parameters this template accepts, with their defaults. */
-    List<ParamSpec> params();
+    /** The parameters this template accepts, with their defaults; none unless overridden. */
+    default List<ParamSpec> params() {
+        return List.of();
+    }
 
     /** Reports every problem of the tree through {@code ctx}. */
     void run(RuleContext ctx);

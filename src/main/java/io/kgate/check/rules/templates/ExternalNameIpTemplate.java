@@ -1,23 +1,16 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.ParamSpec;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.IpAddresses;
 import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
-import java.util.List;
 
 /** An ExternalName Service is a DNS CNAME: an IP address there does not work. */
 public final class ExternalNameIpTemplate implements Template {
     @Override
     public String name() {
         return "externalname-ip";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.ParamSpec;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -18,11 +17,6 @@ public final class SelectorMatchTemplate implements Template {
     @Override
     public String name() {
         return "selector-match";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.ParamSpec;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.IpAddresses;
@@ -31,11 +30,6 @@ public final class ServiceEndpointsTemplate implements Template {
     @Override
     public String name() {
         return "service-endpoints";
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
     }
 
     @Override
