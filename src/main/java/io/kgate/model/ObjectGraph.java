@@ -2,6 +2,7 @@ package io.kgate.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,18 +31,34 @@ public final class ObjectGraph {
     private final List<KubeObject> objects;
     private final Map<String, List<KubeObject>> byKind = new HashMap<>();
     private final Map<String, List<KubeObject>> byKindAndName = new HashMap<>();
+    /** kind + namespace ("" for objects without one); lookups merge a namespace with the unset one. */
+    private final Map<String, List<KubeObject>> byKindAndNamespace = new HashMap<>();
+    /** kind + label key + value, for EndpointSlices by service name. */
+    private final Map<String, List<KubeObject>> byKindAndLabel = new HashMap<>();
+    private final Map<KubeObject, Integer> order = new IdentityHashMap<>();
     private final List<PodTemplate> pods = new ArrayList<>();
     private final Map<KubeObject, PodTemplate> podOf = new IdentityHashMap<>();
+    /** Pod labels, read once: selectors are matched against them many times. */
+    private final Map<PodTemplate, Map<String, String>> podLabels = new IdentityHashMap<>();
 
     private ObjectGraph(List<KubeObject> objects) {
         this.objects = List.copyOf(objects);
         for (KubeObject o : this.objects) {
-            byKind.computeIfAbsent(Objects.requireNonNullElse(o.kind(), ""), k -> new ArrayList<>()).add(o);
+            order.put(o, order.size());
+            String kind = Objects.requireNonNullElse(o.kind(), "");
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(o);
             byKindAndName.computeIfAbsent(o.kind() + "\u0000" + o.name(), k -> new ArrayList<>()).add(o);
+            byKindAndNamespace.computeIfAbsent(kind + "\u0000" + Objects.requireNonNullElse(o.namespace(), ""),
+                    k -> new ArrayList<>()).add(o);
+            for (Map.Entry<String, String> l : o.labels().entrySet()) {
+                byKindAndLabel.computeIfAbsent(kind + "\u0000" + l.getKey() + "\u0000" + l.getValue(),
+                        k -> new ArrayList<>()).add(o);
+            }
             PodTemplate p = PodTemplate.of(o);
             if (p != null) {
                 pods.add(p);
                 podOf.put(o, p);
+                podLabels.put(p, p.labels());
             }
         }
     }
@@ -79,12 +96,24 @@ public final class ObjectGraph {
 
     /** Objects of {@code kind} in a namespace compatible with {@code namespace}. */
     public List<KubeObject> inNamespace(String kind, String namespace) {
-        return ofKind(kind).stream().filter(o -> sameNamespace(namespace, o.namespace())).toList();
+        if (namespace == null || namespace.isEmpty()) {
+            return ofKind(kind);
+        }
+        List<KubeObject> same = byKindAndNamespace.getOrDefault(kind + "\u0000" + namespace, List.of());
+        List<KubeObject> unset = byKindAndNamespace.getOrDefault(kind + "\u0000", List.of());
+        if (unset.isEmpty()) {
+            return same;
+        }
+        List<KubeObject> out = new ArrayList<>(same);
+        out.addAll(unset);
+        out.sort(Comparator.comparing(order::get)); // tree order, whatever the buckets
+        return out;
     }
 
     /** Objects of {@code kind} carrying label {@code key=value}, in a compatible namespace. */
     public List<KubeObject> labelled(String kind, String namespace, String key, String value) {
-        return inNamespace(kind, namespace).stream().filter(o -> value.equals(o.labels().get(key))).toList();
+        return byKindAndLabel.getOrDefault(kind + "\u0000" + key + "\u0000" + value, List.of()).stream()
+                .filter(o -> sameNamespace(namespace, o.namespace())).toList();
     }
 
     /** Every object that runs pods, with its pod template, in tree order. */
@@ -119,7 +148,7 @@ public final class ObjectGraph {
         }
         List<PodTemplate> out = new ArrayList<>();
         for (PodTemplate p : pods) {
-            if (sameNamespace(service.namespace(), p.owner().namespace()) && Labels.matches(sel, p.labels())) {
+            if (sameNamespace(service.namespace(), p.owner().namespace()) && Labels.matches(sel, podLabels.get(p))) {
                 out.add(p);
             }
         }
