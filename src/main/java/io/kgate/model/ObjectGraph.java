@@ -40,6 +40,7 @@ public final class ObjectGraph {
     private final Map<KubeObject, PodTemplate> podOf = new IdentityHashMap<>();
     /** Pod labels, read once: selectors are matched against them many times. */
     private final Map<PodTemplate, Map<String, String>> podLabels = new IdentityHashMap<>();
+    private final Map<String, List<PodTemplate>> podsByNamespace = new HashMap<>();
 
     private ObjectGraph(List<KubeObject> objects) {
         this.objects = List.copyOf(objects);
@@ -59,6 +60,8 @@ public final class ObjectGraph {
                 pods.add(p);
                 podOf.put(o, p);
                 podLabels.put(p, p.labels());
+                podsByNamespace.computeIfAbsent(Objects.requireNonNullElse(o.namespace(), ""), k -> new ArrayList<>())
+                        .add(p);
             }
         }
     }
@@ -146,9 +149,15 @@ public final class ObjectGraph {
         if (sel.isEmpty()) {
             return List.of();
         }
+        List<PodTemplate> candidates = pods;
+        if (service.namespace() != null) {
+            candidates = new ArrayList<>(podsByNamespace.getOrDefault(service.namespace(), List.of()));
+            candidates.addAll(podsByNamespace.getOrDefault("", List.of()));
+            candidates.sort(Comparator.comparing(p -> order.get(p.owner()))); // tree order
+        }
         List<PodTemplate> out = new ArrayList<>();
-        for (PodTemplate p : pods) {
-            if (sameNamespace(service.namespace(), p.owner().namespace()) && Labels.matches(sel, podLabels.get(p))) {
+        for (PodTemplate p : candidates) {
+            if (Labels.matches(sel, podLabels.get(p))) {
                 out.add(p);
             }
         }
