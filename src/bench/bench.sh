@@ -58,7 +58,7 @@ median_ms() { # cmd... -> median wall milliseconds over RUNS runs (exit 1 = find
   if command -v hyperfine >/dev/null; then
     local json
     json=$(mktemp)
-    hyperfine -N -i --style none --warmup 2 --runs "$RUNS" --export-json "$json" -- "$*" >/dev/null
+    hyperfine -N -i --style none --warmup 2 --runs "$RUNS" --export-json "$json" -- "$*" >/dev/null 2>&1
     python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$json"
     rm -f "$json"
   else
