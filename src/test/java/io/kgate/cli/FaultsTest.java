@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class FaultsTest {
     @Test
     void internalErrorIsOneLineAndExitCodeThree() {

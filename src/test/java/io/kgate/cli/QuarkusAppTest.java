@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The command inside the real Quarkus application (CDI, configuration), not just picocli. */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 @QuarkusMainTest
 class QuarkusAppTest {
     @Test

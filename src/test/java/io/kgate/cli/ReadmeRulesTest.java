@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README's rule reference is generated from rules/ (kgate rules --markdown) and must match it.
  * To regenerate: ./mvnw -o test -Dtest=ReadmeRulesTest -Dkgate.updateReadme=true
  */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class ReadmeRulesTest {
     static final String BEGIN = "<!-- rules:begin -->";
     static final String END = "<!-- rules:end -->";

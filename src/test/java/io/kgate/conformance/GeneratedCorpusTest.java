@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error from schema validation: schema, schema-unknown, removed-api) must match them exactly.
  * Skips when the generator or python3 is absent.
  */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class GeneratedCorpusTest {
     private static final Path GENERATOR = Path.of("../shared/bench/gen-corpus.py");
     private static final Set<String> SCHEMA_RULES = Set.of("schema", "schema-unknown", "removed-api");

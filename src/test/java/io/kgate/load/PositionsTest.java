@@ -8,10 +8,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Any JSON pointer into a loaded object maps to the line:column where it is written. */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class PositionsTest {
     private static final String YAML = """
             # leading comment

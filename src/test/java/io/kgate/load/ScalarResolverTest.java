@@ -2,10 +2,12 @@ package io.kgate.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Plain scalars mean to kgate what they mean to Kubernetes' YAML 1.1 decoder. */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class ScalarResolverTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {

@@ -3,10 +3,12 @@ package io.kgate.model;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Endpoint addresses and ExternalName targets: IP literals versus host names, without DNS. */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class IpAddressesTest {
     @ParameterizedTest
     @ValueSource(strings = {"192.168.0.50", "0.0.0.0", "255.255.255.255", "::1", "::", "fd00::50",

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Quantities are parsed as the API server's resource.ParseQuantity accepts them. */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class QuantityTest {
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({

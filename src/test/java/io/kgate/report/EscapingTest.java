@@ -2,9 +2,11 @@ package io.kgate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The escaping rules of the text-based machine formats, on the characters that break them. */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class EscapingTest {
     @Test
     void githubMessageEscapesPercentAndLineBreaks() {

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the build embeds: every version complete and self-consistent, and the API lifecycle table sane. */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class EmbeddedSchemasTest {
     @Test
     void theThreeVersionsAreEmbedded() {

@@ -8,10 +8,12 @@ import io.kgate.check.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** .kgate.yaml is found in the working directory or above; --config wins over it. */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class ConfigDiscoveryTest {
     @Test
     void nearestConfigAboveTheWorkingDirectoryApplies(@TempDir Path dir) throws Exception {

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import tools.jackson.databind.ObjectMapper;
  * not counted; ingress-backend also requires ingressClassName, which kube-linter's
  * dangling-ingress does not check, so those findings are not counted.
  */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class KubeLinterConformanceTest {
     private static final Path CORPUS = Path.of("../shared/corpora/kube-linter");
 

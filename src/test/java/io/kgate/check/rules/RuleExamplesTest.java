@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * other, its passing example yields none. Each example runs with the document checks and that rule
  * alone, under the default profile.
  */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class RuleExamplesTest {
     static Stream<RuleDef> templatedRules() {
         return RuleFiles.embedded().rules().stream().filter(d -> !d.builtin());

@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The rule files in rules/ and what the build embeds agree, and every template is used. */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class RuleFilesTest {
     @Test
     void embeddedIndexListsExactlyTheFilesOfRulesDirectory() throws IOException {
