@@ -4,7 +4,7 @@
 # Usage: .ci/bench-precommit-hook [KGATE_COMMAND]   (default: the JVM jar; needs `./mvnw package`)
 #   e.g. .ci/bench-precommit-hook target/kgate      for the native binary
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 root=$(pwd)
 java_bin="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 kgate="${1:-$java_bin -jar $root/target/quarkus-app/quarkus-run.jar}"
