@@ -1,13 +1,24 @@
 package io.kgate.cli;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
-/** The version Maven built, as Quarkus records it. */
+/** The version Maven built, from a resource it filters at build time (the same in JVM, tests and native). */
 public final class VersionProvider implements CommandLine.IVersionProvider {
+    private static final String VERSION = read();
+
+    private static String read() {
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/kgate/version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     public static String version() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.application.version", String.class)
-                .orElse("unknown");
+        return VERSION;
     }
 
     @Override

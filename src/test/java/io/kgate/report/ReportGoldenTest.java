@@ -68,6 +68,8 @@ class ReportGoldenTest {
 
     static String version() {
         String line = KgateRunner.get().run("--version").out().strip();
-        return line.substring(line.indexOf(' ') + 1);
+        String v = line.substring(line.indexOf(' ') + 1);
+        assertTrue(v.matches("\\d+\\.\\d+.*"), () -> "kgate --version does not name a version: " + line);
+        return v;
     }
 }
