@@ -184,6 +184,15 @@ class BadInputTest {
     }
 
     @Test
+    void standardInputWithoutObjectsIsAnErrorNotASkip() {
+        KgateRunner.Run run = kgate.run(Path.of("").toAbsolutePath(), "- a\n- b\n".getBytes(StandardCharsets.UTF_8),
+                java.util.List.of("-"));
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("-:1:1: error object-identity: document is an array, not a Kubernetes object"),
+                run::toString);
+    }
+
+    @Test
     void neverWritesToTheFilesItReads() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), CONFIG_MAP);
         Files.writeString(dir.resolve("b.yaml"), "broken: [\n");

@@ -134,7 +134,9 @@ final class FileParser {
                 notManifest = nonManifestReason(lower, root, kustomizeName);
             }
         }
-        if (candidates.isEmpty()) {
+        // a file in a tree may be anything (CI config, Helm values); what is piped in is meant as manifests
+        boolean stdin = file.displayName().equals("-");
+        if (candidates.isEmpty() && !stdin) {
             if (notManifest != null) {
                 skipped.add(new Skipped(file.displayName(), notManifest));
             }

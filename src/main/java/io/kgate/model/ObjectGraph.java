@@ -143,20 +143,30 @@ public final class ObjectGraph {
         return Labels.of(spec, "selector");
     }
 
+    /** Pod owners in a namespace compatible with {@code namespace}, in tree order. */
+    public List<PodTemplate> podsIn(String namespace) {
+        if (namespace == null) {
+            return pods();
+        }
+        List<PodTemplate> unset = podsByNamespace.getOrDefault("", List.of());
+        List<PodTemplate> same = podsByNamespace.getOrDefault(namespace, List.of());
+        if (unset.isEmpty()) {
+            return same;
+        }
+        List<PodTemplate> out = new ArrayList<>(same);
+        out.addAll(unset);
+        out.sort(Comparator.comparing(p -> order.get(p.owner()))); // tree order
+        return out;
+    }
+
     /** Long-running pod owners whose pod labels a Service selects, in compatible namespaces. */
     public List<PodTemplate> podsSelectedBy(KubeObject service) {
         Map<String, String> sel = serviceSelector(service);
         if (sel.isEmpty()) {
             return List.of();
         }
-        List<PodTemplate> candidates = pods;
-        if (service.namespace() != null) {
-            candidates = new ArrayList<>(podsByNamespace.getOrDefault(service.namespace(), List.of()));
-            candidates.addAll(podsByNamespace.getOrDefault("", List.of()));
-            candidates.sort(Comparator.comparing(p -> order.get(p.owner()))); // tree order
-        }
         List<PodTemplate> out = new ArrayList<>();
-        for (PodTemplate p : candidates) {
+        for (PodTemplate p : podsIn(service.namespace())) {
             if (Labels.matches(sel, podLabels.get(p))) {
                 out.add(p);
             }

@@ -45,15 +45,17 @@ public final class SelectorMatchTemplate implements Template {
             if (sel.isEmpty()) {
                 continue;
             }
-            List<PodTemplate> candidates = g.pods().stream()
-                    .filter(p -> ObjectGraph.sameNamespace(svc.namespace(), p.owner().namespace())).toList();
+            List<PodTemplate> candidates = g.podsIn(svc.namespace());
             // a tree without any workload there (Services only) cannot tell: say nothing
             if (candidates.isEmpty() || !g.podsSelectedBy(svc).isEmpty()) {
                 continue;
             }
             List<String> seen = new ArrayList<>();
-            for (PodTemplate p : candidates) {
+            for (PodTemplate p : candidates.subList(0, Math.min(5, candidates.size()))) {
                 seen.add(p.owner().ref().display() + " " + p.labels());
+            }
+            if (candidates.size() > 5) {
+                seen.add("and " + (candidates.size() - 5) + " more");
             }
             ctx.warn(svc, "/spec/selector", svc.ref().display() + " selects " + sel
                     + ", which matches no workload's pod labels: the Service has no endpoints (pods there: "
