@@ -193,6 +193,15 @@ class BadInputTest {
     }
 
     @Test
+    void nonAsciiFileNamesWorkWhateverTheLocale() throws IOException {
+        // regression: without a UTF-8 locale the JVM cannot map such names to a Path (was exit 3)
+        Files.writeString(dir.resolve("größe déploiement.yaml"), "kind: Broken\n");
+        KgateRunner.Run run = kgate.run(dir.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains(".yaml:1:1: error object-identity: missing apiVersion"), run::toString);
+    }
+
+    @Test
     void neverWritesToTheFilesItReads() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), CONFIG_MAP);
         Files.writeString(dir.resolve("b.yaml"), "broken: [\n");

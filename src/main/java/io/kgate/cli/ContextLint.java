@@ -13,6 +13,7 @@ import io.kgate.model.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,8 +77,12 @@ final class ContextLint {
         }
         Map<String, Boolean> memo = new HashMap<>();
         return name -> !name.equals("-") && memo.computeIfAbsent(name, n -> {
-            Path r = realPath(Path.of(n));
-            return real.stream().anyMatch(r::startsWith);
+            try {
+                Path r = realPath(Path.of(n));
+                return real.stream().anyMatch(r::startsWith);
+            } catch (InvalidPathException e) {
+                return false; // a name the platform encoding cannot map was not given by the user
+            }
         });
     }
 

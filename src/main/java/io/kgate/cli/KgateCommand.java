@@ -96,11 +96,11 @@ public final class KgateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RuleOptions ruleOptions = new RuleOptions();
 
-    @Option(scope = INHERIT, names = "--only", paramLabel = "RULE[,RULE]", split = ",",
+    @Option(scope = INHERIT, names = "--only", paramLabel = "RULE", split = ",",
             description = "Report only these rules (e.g. --only schema,removed-api for a pure schema gate).")
     List<String> only = new ArrayList<>();
 
-    @Option(scope = INHERIT, names = "--skip", paramLabel = "RULE[,RULE]", split = ",",
+    @Option(scope = INHERIT, names = "--skip", paramLabel = "RULE", split = ",",
             description = "Do not report these rules in this run (.kgate.yaml disables them for good).")
     List<String> skip = new ArrayList<>();
 
@@ -216,8 +216,7 @@ public final class KgateCommand implements Callable<Integer> {
             return;
         }
         for (SourceFile f : result.load().files()) {
-            if (!f.displayName().equals("-") && Path.of(f.displayName()).toAbsolutePath().normalize()
-                    .equals(file.toAbsolutePath().normalize())) {
+            if (!f.displayName().equals("-") && sameFile(f.displayName(), file)) {
                 throw new UsageError("output file " + file + " is one of the files being checked; "
                         + "kgate never writes to the files it reads");
             }
@@ -226,6 +225,14 @@ public final class KgateCommand implements Callable<Integer> {
             Files.writeString(file, rendered, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UsageError("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean sameFile(String displayName, Path file) {
+        try {
+            return Path.of(displayName).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // not representable in the platform encoding, so not the file named on the command line
         }
     }
 

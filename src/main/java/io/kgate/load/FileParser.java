@@ -9,7 +9,6 @@ import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.SeqNode;
 import io.kgate.model.SourceFile;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +43,8 @@ final class FileParser {
     }
 
     FileLoad parse(String shown, byte[] bytes) {
-        String base = shown.equals("-") ? "-" : Path.of(shown).getFileName().toString();
+        // the name as text: a Path may not hold it when the platform encoding is not UTF-8
+        String base = shown.substring(shown.lastIndexOf('/') + 1);
         if (base.equals("Chart.yaml") || base.equals("Chart.yml")) {
             return new FileLoad(new SourceFile(shown, List.of()), 0, List.of(), List.of(),
                     List.of(new Skipped(shown, "Helm chart metadata (Chart.yaml), not a Kubernetes object")));

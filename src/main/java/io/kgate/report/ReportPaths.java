@@ -24,7 +24,12 @@ final class ReportPaths {
             String s = shown.toString().replace('\\', '/');
             return s.isEmpty() ? displayName : s;
         } catch (RuntimeException e) {
-            return displayName.replace('\\', '/');
+            // a name the platform encoding cannot map (no UTF-8 locale): normalise the text itself
+            String s = displayName.replace('\\', '/');
+            while (s.startsWith("./")) {
+                s = s.substring(2);
+            }
+            return s;
         }
     }
 
