@@ -195,10 +195,22 @@ class BadInputTest {
     @Test
     void nonAsciiFileNamesWorkWhateverTheLocale() throws IOException {
         // regression: without a UTF-8 locale the JVM cannot map such names to a Path (was exit 3)
-        Files.writeString(dir.resolve("größe déploiement.yaml"), "kind: Broken\n");
+        // created by the shell from UTF-8 bytes: this JVM may not be able to name the file itself
+        Process p = new ProcessBuilder("sh", "-c", "printf 'kind: Broken\\n' > \"$(printf 'gr\\303\\266\\303\\237e.yaml')\"")
+                .directory(dir.toFile()).inheritIO().start();
+        assertEquals(0, waitFor(p));
         KgateRunner.Run run = kgate.run(dir.toString());
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.out().contains(".yaml:1:1: error object-identity: missing apiVersion"), run::toString);
+    }
+
+    private static int waitFor(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     @Test
