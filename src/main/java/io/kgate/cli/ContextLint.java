@@ -39,7 +39,8 @@ final class ContextLint {
         if (context == null) {
             return linter.lint(given);
         }
-        LoadResult around = new Loader(limits).load(List.of(contextArgument(context)), InputStream.nullInputStream());
+        LoadResult around = new Loader(limits, GitIgnoredDirs.of(context))
+                .load(List.of(contextArgument(context)), InputStream.nullInputStream());
         Predicate<String> isGiven = coveredBy(paths);
         List<SourceFile> files = new ArrayList<>();
         around.files().stream().filter(f -> !isGiven.test(f.displayName())).forEach(files::add);
@@ -95,14 +96,21 @@ final class ContextLint {
     }
 
     /**
-     * The default context: the top of the git work tree around the working directory (a directory
-     * holding .git, a directory or a worktree's file), or null outside git. Found without running git.
+     * The default context: the top of the git work tree holding the given files (a directory with
+     * .git, a directory or a worktree's file), or null when they are not all inside one. Found
+     * without running git; named relative to the working directory so reports stay relative.
      */
-    static Path gitTopLevel() {
+    static Path gitTopLevel(List<String> files) {
         Path cwd = Path.of("").toAbsolutePath().normalize();
-        for (Path d = cwd; d != null; d = d.getParent()) {
+        Path first = Path.of(files.get(0)).toAbsolutePath().normalize().getParent();
+        for (Path d = first; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve(".git"))) {
-                return cwd.relativize(d); // "" or "../..": file names in reports stay relative
+                Path top = d;
+                boolean all = files.stream().allMatch(f -> Path.of(f).toAbsolutePath().normalize().startsWith(top));
+                if (!all) {
+                    return null;
+                }
+                return top.startsWith(cwd) || cwd.startsWith(top) ? cwd.relativize(top) : top;
             }
         }
         return null;

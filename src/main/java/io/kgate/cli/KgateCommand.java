@@ -70,7 +70,7 @@ public final class KgateCommand implements Callable<Integer> {
 
     @Option(scope = INHERIT, names = "--context", paramLabel = "DIR",
             description = "Tree read to link objects when only some files are given; only their findings are "
-                    + "reported (default: the git top-level, when all PATHs are files).")
+                    + "reported (default: the git top-level of the files, when all PATHs are files).")
     Path context;
 
     @Option(scope = INHERIT, names = "--no-context", description = "Check the given files alone, without the --context tree.")
@@ -180,7 +180,7 @@ public final class KgateCommand implements Callable<Integer> {
             }
             return context;
         }
-        return ContextLint.onlyFiles(targets) ? ContextLint.gitTopLevel() : null;
+        return ContextLint.onlyFiles(targets) ? ContextLint.gitTopLevel(targets) : null;
     }
 
     private List<Output> outputs() {

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads files and directories into positioned Kubernetes objects. Only reads: it never writes to,
@@ -46,8 +47,17 @@ public final class Loader {
     private record Source(String shown, Path path, byte[] bytes) {
     }
 
+    /** Directories the caller wants left out, with the reason (null: none). */
+    private final Function<Path, String> ignoredDirs;
+
     public Loader(LoadLimits limits) {
+        this(limits, dir -> null);
+    }
+
+    /** {@code ignoredDirs} returns why a directory is left out, or null to walk it. */
+    public Loader(LoadLimits limits, Function<Path, String> ignoredDirs) {
         this.limits = limits;
+        this.ignoredDirs = ignoredDirs;
     }
 
     /**
@@ -129,7 +139,10 @@ public final class Loader {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            String reason = skipReason(dir, root);
+                            String reason = dir.equals(root) ? null : skipReason(dir, root);
+                            if (reason == null && !dir.equals(root)) {
+                                reason = ignoredDirs.apply(dir);
+                            }
                             if (reason != null) {
                                 skipped.add(new Skipped(display(arg, root, dir), reason));
                                 return FileVisitResult.SKIP_SUBTREE;

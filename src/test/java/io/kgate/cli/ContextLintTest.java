@@ -105,4 +105,31 @@ class ContextLintTest {
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals("kgate: --context " + repo.resolve("a/service.yaml") + ": not a directory\n", run.err());
     }
+
+    @Test
+    void theDefaultContextIsTheRepositoryOfTheFilesNotOfTheWorkingDirectory(@TempDir Path elsewhere)
+            throws IOException {
+        // regression: run from inside another repository, a file outside it was linted against that
+        // repository's whole tree (seconds per file, and links to unrelated objects)
+        Files.writeString(elsewhere.resolve("service.yaml"), SERVICE);
+        KgateRunner.Run run = kgate.run(repo.resolve("b"), new byte[0],
+                List.of(elsewhere.resolve("service.yaml").toString()));
+        assertEquals(0, run.exitCode(), () -> "no repository around the file: no context\n" + run);
+        KgateRunner.Run inRepo = kgate.run(elsewhere, new byte[0], List.of(repo.resolve("b/service.yaml").toString()));
+        assertEquals(1, inRepo.exitCode(), () -> "the file's own repository is its context\n" + inRepo);
+        assertTrue(inRepo.out().contains("error duplicate-object"), inRepo::toString);
+    }
+
+    @Test
+    void directoriesTheGitignoreNamesAreNotPartOfTheContext() throws IOException {
+        write(".gitignore", "# build output\ntarget/\n/dist\n*.log\n");
+        write("target/classes/service.yaml", SERVICE.replace("frontend", "copied"));
+        write("dist/service.yaml", SERVICE.replace("frontend", "copied"));
+        write("d/service.yaml", SERVICE.replace("frontend", "copied"));
+        KgateRunner.Run run = kgate.run("--context", repo.toString(), repo.resolve("d/service.yaml").toString());
+        assertEquals(0, run.exitCode(), () -> "target/ and dist/ are ignored by git, so no duplicate\n" + run);
+        write("e/service.yaml", SERVICE.replace("frontend", "copied"));
+        KgateRunner.Run dup = kgate.run("--context", repo.toString(), repo.resolve("d/service.yaml").toString());
+        assertEquals(1, dup.exitCode(), () -> "e/ is part of the context\n" + dup);
+    }
 }
