@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The whole tree as linked objects, whatever file or directory they came from: indexes by kind,
@@ -102,14 +103,21 @@ public final class ObjectGraph {
         if (namespace == null || namespace.isEmpty()) {
             return ofKind(kind);
         }
-        List<KubeObject> same = byKindAndNamespace.getOrDefault(kind + "\u0000" + namespace, List.of());
-        List<KubeObject> unset = byKindAndNamespace.getOrDefault(kind + "\u0000", List.of());
+        return withUnset(byKindAndNamespace.getOrDefault(kind + "\u0000" + namespace, List.of()),
+                byKindAndNamespace.getOrDefault(kind + "\u0000", List.of()), o -> o);
+    }
+
+    /**
+     * The objects of one namespace plus those without a namespace (they may be applied to any),
+     * in tree order whatever bucket they came from.
+     */
+    private <T> List<T> withUnset(List<T> same, List<T> unset, Function<T, KubeObject> owner) {
         if (unset.isEmpty()) {
             return same;
         }
-        List<KubeObject> out = new ArrayList<>(same);
+        List<T> out = new ArrayList<>(same);
         out.addAll(unset);
-        out.sort(Comparator.comparing(order::get)); // tree order, whatever the buckets
+        out.sort(Comparator.comparing(t -> order.get(owner.apply(t))));
         return out;
     }
 
@@ -145,18 +153,11 @@ public final class ObjectGraph {
 
     /** Pod owners in a namespace compatible with {@code namespace}, in tree order. */
     public List<PodTemplate> podsIn(String namespace) {
-        if (namespace == null) {
+        if (namespace == null || namespace.isEmpty()) {
             return pods();
         }
-        List<PodTemplate> unset = podsByNamespace.getOrDefault("", List.of());
-        List<PodTemplate> same = podsByNamespace.getOrDefault(namespace, List.of());
-        if (unset.isEmpty()) {
-            return same;
-        }
-        List<PodTemplate> out = new ArrayList<>(same);
-        out.addAll(unset);
-        out.sort(Comparator.comparing(p -> order.get(p.owner()))); // tree order
-        return out;
+        return withUnset(podsByNamespace.getOrDefault(namespace, List.of()), podsByNamespace.getOrDefault("", List.of()),
+                PodTemplate::owner);
     }
 
     /** Long-running pod owners whose pod labels a Service selects, in compatible namespaces. */

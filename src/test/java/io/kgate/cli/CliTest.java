@@ -46,13 +46,6 @@ class CliTest {
     }
 
     @Test
-    void unknownOutputFormatListsTheKnownOnes() {
-        KgateRunner.Run run = kgate.run("--output", "yaml", "testdata/split-architecture");
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("unknown --output format 'yaml' (one of: text, json"), run::toString);
-    }
-
-    @Test
     void referenceTreeIsClean() {
         KgateRunner.Run run = kgate.run("testdata/split-architecture");
         assertEquals(0, run.exitCode(), run::toString);
@@ -92,17 +85,6 @@ class CliTest {
         KgateRunner.Run run = kgate.run(dir, new byte[0], List.of());
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("outside.yaml:1:1: error object-identity: missing apiVersion"), run::toString);
-    }
-
-    @Test
-    void machineFormatOnStdoutPutsTheSummaryOnStderr(@TempDir Path dir) throws IOException {
-        KgateRunner.Run run = kgate.run("--output", "json", "testdata/duplicate-service");
-        assertTrue(run.out().startsWith("{"), run::toString);
-        assertTrue(run.err().contains("kgate: 2 files, 4 documents, 4 objects: 1 error"), run::toString);
-        Path report = dir.resolve("r.json");
-        KgateRunner.Run both = kgate.run("--output", "text", "--output", "json=" + report, "testdata/duplicate-service");
-        assertTrue(both.out().contains("error duplicate-object"), both::toString);
-        assertTrue(Files.readString(report).contains("\"rule\": \"duplicate-object\""));
     }
 
     @Test
