@@ -1,5 +1,7 @@
 package io.kgate.check;
 
+import io.kgate.finding.Severity;
+import io.kgate.finding.Finding;
 import io.kgate.load.LoadResult;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.kgate.check;
 
+import io.kgate.finding.Finding;
 import io.kgate.check.doc.DuplicateObjectCheck;
 import io.kgate.check.doc.ObjectIdentityCheck;
 import io.kgate.check.rules.Suppressions;

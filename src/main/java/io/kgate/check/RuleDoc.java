@@ -1,5 +1,7 @@
 package io.kgate.check;
 
+import io.kgate.finding.Severity;
+
 /**
  * What a rule id means, for {@code kgate rules}, {@code kgate explain} and the rule metadata of
  * machine formats (SARIF): one line, a full description, the fix, and the default severity.

@@ -1,6 +1,6 @@
 package io.kgate.cli;
 
-import io.kgate.check.Finding;
+import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
 import io.kgate.check.Linter;
 import io.kgate.load.LoadLimits;

@@ -5,7 +5,7 @@ import static picocli.CommandLine.ScopeType.INHERIT;
 import io.kgate.check.Check;
 import io.kgate.check.LintResult;
 import io.kgate.check.Linter;
-import io.kgate.check.Severity;
+import io.kgate.finding.Severity;
 import io.kgate.check.rules.RuleSet;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.PathException;

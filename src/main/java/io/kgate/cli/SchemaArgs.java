@@ -1,8 +1,8 @@
 package io.kgate.cli;
 
 import io.kgate.check.Check;
-import io.kgate.check.Finding;
-import io.kgate.check.Severity;
+import io.kgate.finding.Finding;
+import io.kgate.finding.Severity;
 import io.kgate.check.schema.SchemaChecks;
 import io.kgate.check.schema.SchemaOptions;
 import io.kgate.load.LoadLimits;

@@ -1,6 +1,6 @@
 package io.kgate.load;
 
-import io.kgate.check.Finding;
+import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
 import io.kgate.model.SourceFile;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.kgate.report;
 
-import io.kgate.check.Finding;
+import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
 import io.kgate.check.RuleDoc;
 import io.kgate.check.RuleDocs;
-import io.kgate.check.Severity;
+import io.kgate.finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

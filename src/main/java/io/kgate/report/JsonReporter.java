@@ -1,8 +1,8 @@
 package io.kgate.report;
 
-import io.kgate.check.Finding;
+import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
-import io.kgate.check.Severity;
+import io.kgate.finding.Severity;
 import io.kgate.load.Skipped;
 import io.kgate.model.ObjectRef;
 

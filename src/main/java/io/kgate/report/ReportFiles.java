@@ -1,6 +1,6 @@
 package io.kgate.report;
 
-import io.kgate.check.Finding;
+import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
 import io.kgate.load.Skipped;
 import io.kgate.model.KubeObject;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kgate.check.Check;
-import io.kgate.check.Finding;
+import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
 import io.kgate.check.Linter;
-import io.kgate.check.Severity;
+import io.kgate.finding.Severity;
 import io.kgate.check.schema.SchemaChecks;
 import io.kgate.check.schema.SchemaOptions;
 import io.kgate.load.LoadLimits;

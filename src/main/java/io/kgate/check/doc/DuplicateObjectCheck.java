@@ -2,8 +2,8 @@ package io.kgate.check.doc;
 
 import io.kgate.check.Check;
 import io.kgate.check.CheckContext;
-import io.kgate.check.Finding;
-import io.kgate.check.Severity;
+import io.kgate.finding.Finding;
+import io.kgate.finding.Severity;
 import io.kgate.model.KubeObject;
 import java.util.HashMap;
 import java.util.Map;

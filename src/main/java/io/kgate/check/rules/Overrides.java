@@ -1,6 +1,6 @@
 package io.kgate.check.rules;
 
-import io.kgate.check.Severity;
+import io.kgate.finding.Severity;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.Pos;

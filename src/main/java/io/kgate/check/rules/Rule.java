@@ -1,6 +1,6 @@
 package io.kgate.check.rules;
 
-import io.kgate.check.Severity;
+import io.kgate.finding.Severity;
 
 /**
  * A rule as it runs: its file, the effective severity and parameters after profile and config, and

@@ -1,7 +1,7 @@
 package io.kgate.check.rules;
 
-import io.kgate.check.Finding;
-import io.kgate.check.Severity;
+import io.kgate.finding.Finding;
+import io.kgate.finding.Severity;
 import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectGraph;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package io.kgate.check.rules;
 
 import io.kgate.check.Check;
 import io.kgate.check.CheckContext;
-import io.kgate.check.Finding;
+import io.kgate.finding.Finding;
 import io.kgate.model.ObjectGraph;
 import java.util.List;
 import java.util.function.Consumer;

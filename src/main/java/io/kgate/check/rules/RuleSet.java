@@ -1,11 +1,11 @@
 package io.kgate.check.rules;
 
 import io.kgate.check.Check;
-import io.kgate.check.Finding;
+import io.kgate.finding.Finding;
 import io.kgate.check.Linter;
 import io.kgate.check.RuleDoc;
 import io.kgate.check.RuleDocs;
-import io.kgate.check.Severity;
+import io.kgate.finding.Severity;
 import io.kgate.load.LoadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.kgate.check.rules;
 
-import io.kgate.check.Finding;
+import io.kgate.finding.Finding;
 import io.kgate.check.Linter;
 import io.kgate.check.RuleDocs;
-import io.kgate.check.Severity;
+import io.kgate.finding.Severity;
 import io.kgate.load.LoadResult;
 import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.kgate.check.Severity;
+import io.kgate.finding.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

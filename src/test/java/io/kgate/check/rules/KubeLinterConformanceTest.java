@@ -3,7 +3,7 @@ package io.kgate.check.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kgate.check.Finding;
+import io.kgate.finding.Finding;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.Loader;
 import java.io.InputStream;

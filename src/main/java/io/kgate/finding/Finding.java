@@ -1,4 +1,4 @@
-package io.kgate.check;
+package io.kgate.finding;
 
 import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectRef;
