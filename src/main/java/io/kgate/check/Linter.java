@@ -1,9 +1,7 @@
 package io.kgate.check;
 
 import io.kgate.finding.Finding;
-import io.kgate.check.doc.DuplicateObjectCheck;
-import io.kgate.check.doc.ObjectIdentityCheck;
-import io.kgate.check.rules.Suppressions;
+import io.kgate.finding.RuleCatalog;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.LoadResult;
 import io.kgate.load.Loader;
@@ -14,7 +12,8 @@ import java.util.List;
 
 /**
  * The pipeline: load the paths, run every check over the whole tree, pass all findings through the
- * filters (suppressions, config), order them.
+ * filters (suppressions), drop the findings of disabled rules, order them. The rule catalogue of
+ * the run gives every finding its rule's severity (the loader's findings too).
  */
 public final class Linter {
     /** A step over all findings of a run, after the checks (e.g. suppressions). */
@@ -24,20 +23,16 @@ public final class Linter {
 
     private final List<Check> checks;
     private final List<FindingFilter> filters;
+    private final RuleCatalog rules;
 
-    /** {@code checks} with the standard suppressions ({@code # kgate:ignore}, {@code kgate.io/ignore}). */
-    public Linter(List<Check> checks) {
-        this(checks, List.of(Suppressions.standard()));
-    }
-
-    public Linter(List<Check> checks, List<FindingFilter> filters) {
+    public Linter(List<Check> checks, List<FindingFilter> filters, RuleCatalog rules) {
         this.checks = List.copyOf(checks);
         this.filters = List.copyOf(filters);
+        this.rules = rules;
     }
 
-    /** The checks that need nothing but the parsed documents. */
-    public static List<Check> documentChecks() {
-        return List.of(new ObjectIdentityCheck(), new DuplicateObjectCheck());
+    public RuleCatalog rules() {
+        return rules;
     }
 
     public LintResult lint(List<String> paths, InputStream stdin, LoadLimits limits) throws PathException {
@@ -46,8 +41,12 @@ public final class Linter {
     }
 
     public LintResult lint(LoadResult load) {
-        List<Finding> findings = new ArrayList<>(load.findings());
-        CheckContext ctx = new CheckContext(load);
+        List<Finding> findings = new ArrayList<>();
+        // the loader runs before any rule set exists: its findings get their rule's severity here
+        for (Finding f : load.findings()) {
+            findings.add(f.withSeverity(rules.severity(f.rule())));
+        }
+        CheckContext ctx = new CheckContext(load, rules);
         for (Check c : checks) {
             c.run(ctx, findings::add);
         }
@@ -55,6 +54,7 @@ public final class Linter {
         for (FindingFilter f : filters) {
             filtered = new ArrayList<>(f.apply(load, filtered));
         }
+        filtered.removeIf(f -> !rules.enabled(f.rule()));
         filtered.sort(Finding.ORDER);
         return new LintResult(load, List.copyOf(filtered));
     }

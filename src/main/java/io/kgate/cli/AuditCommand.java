@@ -1,5 +1,6 @@
 package io.kgate.cli;
 
+import io.kgate.check.rules.templates.ResourceBudgetTemplate;
 import io.kgate.report.AuditSection;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,10 @@ public final class AuditCommand implements Callable<Integer> {
 
     /** The sections the check families add to the audit: the resource budget of the rules engine. */
     private List<AuditSection> sections() {
-        var budget = parent.ruleOptions.load().find("resource-budget").filter(r -> r.enabled());
-        return List.of(new BudgetAuditSection(budget.map(r -> r.params()).orElse(null)));
+        // the capacity of the first enabled rule of the resource budget template
+        ResourceBudgetTemplate.Params budget = parent.ruleOptions.load().rules().stream()
+                .filter(r -> r.enabled() && r.params() instanceof ResourceBudgetTemplate.Params)
+                .map(r -> (ResourceBudgetTemplate.Params) r.params()).findFirst().orElse(null);
+        return List.of(new BudgetAuditSection(budget));
     }
 }

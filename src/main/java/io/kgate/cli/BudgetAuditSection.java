@@ -1,8 +1,9 @@
 package io.kgate.cli;
 
 import io.kgate.check.LintResult;
-import io.kgate.check.rules.Params;
+import io.kgate.check.rules.Param.Qty;
 import io.kgate.check.rules.ResourceUsage;
+import io.kgate.check.rules.templates.ResourceBudgetTemplate;
 import io.kgate.model.ObjectGraph;
 import io.kgate.report.AuditSection;
 import java.math.BigDecimal;
@@ -15,10 +16,10 @@ import java.util.List;
  * capacity of the profile that the resource-budget rule uses (nodes × allocatable per node).
  */
 final class BudgetAuditSection implements AuditSection {
-    private final Params params;
+    private final ResourceBudgetTemplate.Params params;
 
-    /** {@code params}: the resource-budget rule's parameters, or null when the rule is disabled. */
-    BudgetAuditSection(Params params) {
+    /** {@code params}: the resource budget rule's parameters, or null when no such rule is enabled. */
+    BudgetAuditSection(ResourceBudgetTemplate.Params params) {
         this.params = params;
     }
 
@@ -29,7 +30,7 @@ final class BudgetAuditSection implements AuditSection {
 
     @Override
     public List<String> lines(LintResult result) {
-        long nodes = params == null ? 0 : params.integer("nodes");
+        long nodes = params == null ? 0 : params.nodes();
         List<ResourceUsage.Workload> workloads = ResourceUsage.of(ObjectGraph.of(result.load().objects()), nodes);
         if (workloads.isEmpty()) {
             return List.of();
@@ -50,8 +51,8 @@ final class BudgetAuditSection implements AuditSection {
         List<String> out = table(rows);
         out.add("");
         out.add("Values are per pod × replicas = total; a container without a request is charged its limit.");
-        Params.Qty mem = params == null ? null : params.quantity("nodeMemory");
-        Params.Qty cpu = params == null ? null : params.quantity("nodeCpu");
+        Qty mem = params == null ? null : params.nodeMemory();
+        Qty cpu = params == null ? null : params.nodeCpu();
         if (nodes > 0 && mem != null && cpu != null) {
             BigDecimal[] capacity = {mem.value().multiply(BigDecimal.valueOf(nodes)),
                 cpu.value().multiply(BigDecimal.valueOf(nodes))};

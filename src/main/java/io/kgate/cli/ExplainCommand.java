@@ -1,7 +1,5 @@
 package io.kgate.cli;
 
-import io.kgate.check.RuleDoc;
-import io.kgate.check.RuleDocs;
 import io.kgate.check.rules.Rule;
 import io.kgate.check.rules.RuleSet;
 import java.io.PrintWriter;
@@ -31,17 +29,11 @@ public final class ExplainCommand implements Callable<Integer> {
         try {
             RuleSet set = parent.ruleOptions.load();
             Optional<Rule> rule = set.find(id);
-            String text;
-            if (rule.isPresent()) {
-                text = RuleReference.explain(rule.get(), set);
-            } else {
-                Optional<RuleDoc> doc = RuleDocs.find(id);
-                if (doc.isEmpty()) {
-                    err.println("kgate: unknown rule '" + id + "'; kgate rules lists them all");
-                    return KgateCommand.EXIT_USAGE;
-                }
-                text = RuleReference.explain(doc.get());
+            if (rule.isEmpty()) {
+                err.println("kgate: unknown rule '" + id + "'; kgate rules lists them all");
+                return KgateCommand.EXIT_USAGE;
             }
+            String text = RuleReference.explain(rule.get(), set);
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
             out.flush();

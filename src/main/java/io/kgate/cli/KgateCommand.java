@@ -4,7 +4,7 @@ import static picocli.CommandLine.ScopeType.INHERIT;
 
 import io.kgate.check.Check;
 import io.kgate.check.LintResult;
-import io.kgate.check.Linter;
+import io.kgate.check.identity.IdentityChecks;
 import io.kgate.finding.Severity;
 import io.kgate.check.rules.RuleSet;
 import io.kgate.load.LoadLimits;
@@ -146,9 +146,9 @@ public final class KgateCommand implements Callable<Integer> {
         List<String> targets = paths.isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".") : paths;
         LintResult result;
         LoadLimits limits = LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024);
-        List<Check> checks = new ArrayList<>(Linter.documentChecks());
+        List<Check> checks = new ArrayList<>(IdentityChecks.create());
         checks.addAll(schemaArgs.checks(limits));
-        RuleSet rules = ruleOptions.load();
+        RuleSet rules = schemaArgs.applyTo(ruleOptions.load());
         RuleSelection selection = RuleSelection.of(only, skip, rules);
         try (Progress progress = Progress.start(err(), Progress.stderrIsTerminal())) {
             result = selection.apply(ContextLint.lint(rules.linter(checks), targets, contextDir(targets), System.in,
@@ -159,7 +159,7 @@ public final class KgateCommand implements Callable<Integer> {
         boolean textOnStdout = false;
         for (Output o : plan) {
             boolean color = o.file == null && o.format.equals("text") && Terminal.colorAllowed() && !noColor;
-            String rendered = o.reporter.render(result, new ReportOptions(VersionProvider.version(), color));
+            String rendered = o.reporter.render(result, new ReportOptions(VersionProvider.version(), color, rules.catalog()));
             write(rendered, o.file, result);
             textOnStdout |= o.file == null && (o.reporter == auditReport || !Reporters.isMachineFormat(o.format));
         }

@@ -1,7 +1,6 @@
 package io.kgate.cli;
 
-import io.kgate.check.RuleDoc;
-import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.Param;
 import io.kgate.check.rules.Rule;
 import io.kgate.check.rules.RuleDef;
 import io.kgate.check.rules.RuleSet;
@@ -23,11 +22,11 @@ public final class RuleReference {
             sb.append("\nWhy it matters:\n").append(d.why()).append("\n");
         }
         sb.append("\nRemediation:\n").append(d.remediation()).append("\n");
-        if (r.template() != null && !r.template().params().isEmpty()) {
+        if (r.template() != null && !r.template().params().params().isEmpty()) {
             sb.append("\nParameters (template ").append(d.template()).append(set.profile() == null ? ""
                     : ", profile " + set.profile().name()).append("):\n");
-            Map<String, Object> values = r.params().values();
-            for (ParamSpec p : r.template().params()) {
+            Map<String, Object> values = r.paramValues();
+            for (Param<?> p : r.template().params().params()) {
                 Object v = values.get(p.name());
                 sb.append("  ").append(p.name()).append(" = ").append(v == null ? "(unset)" : v)
                         .append("  ").append(p.description()).append("\n");
@@ -41,11 +40,6 @@ public final class RuleReference {
         }
         sb.append("\nSource: ").append(d.file()).append("\n");
         return sb.toString();
-    }
-
-    static String explain(RuleDoc d) {
-        return d.id() + " (" + d.severity().id() + ")\n  " + d.shortDescription() + "\n\n" + d.description()
-                + "\n\nRemediation:\n" + d.remediation() + "\n";
     }
 
     private static String indent(String text) {
@@ -67,9 +61,6 @@ public final class RuleReference {
         }
         for (Rule r : set.rules()) {
             RuleDef d = r.def();
-            if (d.file() == null) {
-                continue;
-            }
             sb.append("\n#### rule-").append(d.id()).append("\n\n");
             sb.append("**").append(d.summary()).append("** (").append(d.severity().id()).append(", `")
                     .append(d.file()).append("`)\n\n");
@@ -78,10 +69,10 @@ public final class RuleReference {
                 sb.append("*Why it matters:* ").append(d.why()).append("\n\n");
             }
             sb.append("*Fix:* ").append(d.remediation()).append("\n");
-            if (r.template() != null && !r.template().params().isEmpty()) {
+            if (r.template() != null && !r.template().params().params().isEmpty()) {
                 sb.append("\n*Parameters:* ");
-                List<String> ps = r.template().params().stream().map(p -> "`" + p.name() + "` ("
-                        + p.type().display() + ", " + show(r.params().values().get(p.name())) + "): " + p.description())
+                List<String> ps = r.template().params().params().stream().map(p -> "`" + p.name() + "` ("
+                        + p.type().display() + ", " + show(r.paramValues().get(p.name())) + "): " + p.description())
                         .toList();
                 sb.append(String.join("; ", ps)).append(".\n");
             }

@@ -2,9 +2,6 @@ package io.kgate.cli;
 
 import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
-import io.kgate.check.RuleDoc;
-import io.kgate.check.RuleDocs;
-import io.kgate.check.rules.Rule;
 import io.kgate.check.rules.RuleSet;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +12,7 @@ record RuleSelection(Set<String> only, Set<String> skip) {
 
     /** Validates the ids against every known rule; an unknown id is a usage error. */
     static RuleSelection of(List<String> only, List<String> skip, RuleSet rules) {
-        Set<String> known = new TreeSet<>();
-        RuleDocs.all().stream().map(RuleDoc::id).forEach(known::add);
-        rules.rules().stream().map(Rule::id).forEach(known::add);
+        Set<String> known = new TreeSet<>(rules.catalog().ids());
         Set<String> o = clean(only, "--only", known);
         Set<String> s = clean(skip, "--skip", known);
         return new RuleSelection(o, s);

@@ -1,7 +1,5 @@
 package io.kgate.cli;
 
-import io.kgate.check.RuleDoc;
-import io.kgate.check.RuleDocs;
 import io.kgate.check.rules.Rule;
 import io.kgate.check.rules.RuleSet;
 import java.io.PrintWriter;
@@ -46,17 +44,11 @@ public final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    /** The rules of the set, then rules documented elsewhere in kgate (RuleDocs) that have no rule file. */
+    /** The rules of the set (built-in and --rules), sorted by id. */
     static List<Row> rows(RuleSet set) {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (Rule r : set.rules()) {
             rows.put(r.id(), new Row(r.id(), r.severity().id(), r.def().summary(), r.enabled()));
-        }
-        for (RuleDoc d : RuleDocs.all()) {
-            if (RuleSet.isUserRule(d.id())) {
-                continue; // user rules of this run are in the set; others are not this run's
-            }
-            rows.putIfAbsent(d.id(), new Row(d.id(), d.severity().id(), d.shortDescription(), true));
         }
         List<Row> sorted = new ArrayList<>(rows.values());
         sorted.sort((a, b) -> a.id.compareTo(b.id));

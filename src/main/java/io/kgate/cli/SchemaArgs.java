@@ -3,6 +3,8 @@ package io.kgate.cli;
 import io.kgate.check.Check;
 import io.kgate.finding.Finding;
 import io.kgate.finding.Severity;
+import io.kgate.check.rules.RuleSet;
+import io.kgate.check.schema.SchemaCheck;
 import io.kgate.check.schema.SchemaChecks;
 import io.kgate.check.schema.SchemaOptions;
 import io.kgate.load.LoadLimits;
@@ -33,7 +35,7 @@ public final class SchemaArgs {
                     + "(CRDs inside the checked tree are used too).")
     List<String> crds = new ArrayList<>();
 
-    @Option(scope = ScopeType.INHERIT, names = "--missing-schemas", paramLabel = "LEVEL", defaultValue = "warning",
+    @Option(scope = ScopeType.INHERIT, names = "--missing-schemas", paramLabel = "LEVEL",
             description = "Severity of objects without a schema (rule schema-unknown): error, warning (default) or ignore.")
     String missingSchemas;
 
@@ -43,12 +45,6 @@ public final class SchemaArgs {
         if (SchemaStore.of(version) == null) {
             throw new KgateCommand.UsageError("unknown --kubernetes-version '" + kubernetesVersion
                     + "'; embedded versions: " + String.join(", ", SchemaStore.versions().keySet()));
-        }
-        String level = missingSchemas.trim().toLowerCase(Locale.ROOT);
-        Severity missing = level.equals("ignore") ? null : Severity.parse(level);
-        if (missing == null && !level.equals("ignore") || missing == Severity.INFO) {
-            throw new KgateCommand.UsageError("--missing-schemas must be error, warning or ignore, not '"
-                    + missingSchemas + "'");
         }
         List<KubeObject> crdObjects = new ArrayList<>();
         List<Finding> crdFindings = new ArrayList<>();
@@ -61,7 +57,24 @@ public final class SchemaArgs {
                 throw new KgateCommand.UsageError("--crds: " + e.getMessage());
             }
         }
-        return SchemaChecks.create(new SchemaOptions(version, !noStrict, crdObjects, crdFindings, missing));
+        return SchemaChecks.create(new SchemaOptions(version, !noStrict, crdObjects, crdFindings));
+    }
+
+    /** {@code rules} with --missing-schemas applied to rule schema-unknown: the command line outranks the config. */
+    RuleSet applyTo(RuleSet rules) {
+        if (missingSchemas == null) {
+            return rules;
+        }
+        String level = missingSchemas.trim().toLowerCase(Locale.ROOT);
+        if (level.equals("ignore")) {
+            return rules.with(SchemaCheck.SCHEMA_UNKNOWN, false, null);
+        }
+        Severity missing = Severity.parse(level);
+        if (missing == null || missing == Severity.INFO) {
+            throw new KgateCommand.UsageError("--missing-schemas must be error, warning or ignore, not '"
+                    + missingSchemas + "'");
+        }
+        return rules.with(SchemaCheck.SCHEMA_UNKNOWN, true, missing);
     }
 
     /** "v1.34", "1.34.2" and "1.34" all mean the embedded 1.34. */

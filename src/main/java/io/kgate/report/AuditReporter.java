@@ -2,8 +2,7 @@ package io.kgate.report;
 
 import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
-import io.kgate.check.RuleDoc;
-import io.kgate.check.RuleDocs;
+import io.kgate.finding.RuleDoc;
 import io.kgate.finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class AuditReporter implements Reporter {
         }
         byRule.forEach((rule, fs) -> {
             sb.append("  ").append(rule).append(" (").append(fs.size()).append(')');
-            RuleDocs.find(rule).map(RuleDoc::shortDescription).ifPresent(d -> sb.append(": ").append(d));
+            options.rules().doc(rule).map(RuleDoc::shortDescription).ifPresent(d -> sb.append(": ").append(d));
             sb.append('\n');
             for (Finding f : fs) {
                 sb.append("    ").append(f.file()).append(':').append(f.pos()).append(' ').append(f.severity().id())

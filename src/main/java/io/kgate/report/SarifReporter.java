@@ -2,8 +2,8 @@ package io.kgate.report;
 
 import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
-import io.kgate.check.RuleDoc;
-import io.kgate.check.RuleDocs;
+import io.kgate.finding.RuleCatalog;
+import io.kgate.finding.RuleDoc;
 import io.kgate.finding.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ public final class SarifReporter implements Reporter {
                 .field("version", options.toolVersion());
         j.name("rules").beginArray();
         for (String id : ruleIds) {
-            rule(j, id);
+            rule(j, id, options.rules());
         }
         j.endArray().endObject().endObject();
         // kgate's columns count Unicode code points, not UTF-16 units
@@ -50,8 +50,8 @@ public final class SarifReporter implements Reporter {
         return j + "\n";
     }
 
-    private static void rule(Json j, String id) {
-        RuleDoc doc = RuleDocs.find(id).orElse(null);
+    private static void rule(Json j, String id, RuleCatalog rules) {
+        RuleDoc doc = rules.doc(id).orElse(null);
         j.beginObject().field("id", id);
         if (doc != null) {
             j.name("shortDescription").beginObject().field("text", doc.shortDescription()).endObject();

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.kgate.check.Check;
 import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
-import io.kgate.check.Linter;
+import io.kgate.check.identity.IdentityChecks;
+import io.kgate.check.rules.RuleSet;
 import io.kgate.finding.Severity;
 import io.kgate.check.schema.SchemaChecks;
 import io.kgate.check.schema.SchemaOptions;
@@ -62,9 +63,10 @@ class GeneratedCorpusTest {
             }
         }
 
-        List<Check> checks = new ArrayList<>(Linter.documentChecks());
-        checks.addAll(SchemaChecks.create(new SchemaOptions(SchemaStore.newest(), true, List.of(), Severity.WARNING)));
-        LintResult result = new Linter(checks).lint(List.of(tree.toString()),
+        List<Check> checks = new ArrayList<>(IdentityChecks.create());
+        checks.addAll(SchemaChecks.create(SchemaOptions.defaults()));
+        // the built-in checks only: schema is a built-in rule, so no templated rule runs
+        LintResult result = RuleSet.defaults().linterFor(checks, "schema").lint(List.of(tree.toString()),
                 new ByteArrayInputStream(new byte[0]), LoadLimits.DEFAULT);
         assertEquals(10_000, result.load().objects().size(), "objects loaded");
 

@@ -6,14 +6,21 @@ import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectGraph;
 import java.util.function.Consumer;
 
-/** What a template sees while running one rule: the object graph, its parameters, and the report. */
-public final class RuleContext {
+/**
+ * What a template sees while running one rule: the object graph, its typed parameters, and the
+ * report, which stamps every finding with the rule's id and severity.
+ *
+ * @param <P> the template's parameter record
+ */
+public final class RuleContext<P> {
     private final Rule rule;
+    private final P params;
     private final ObjectGraph graph;
     private final Consumer<Finding> out;
 
-    RuleContext(Rule rule, ObjectGraph graph, Consumer<Finding> out) {
+    RuleContext(Rule rule, P params, ObjectGraph graph, Consumer<Finding> out) {
         this.rule = rule;
+        this.params = params;
         this.graph = graph;
         this.out = out;
     }
@@ -22,8 +29,9 @@ public final class RuleContext {
         return graph;
     }
 
-    public Params params() {
-        return rule.params();
+    /** The rule's parameters: defaults of the template, then rule file, profile and config. */
+    public P params() {
+        return params;
     }
 
     public String ruleId() {

@@ -19,7 +19,13 @@ final class RuleEngine implements Check {
     public void run(CheckContext ctx, Consumer<Finding> out) {
         ObjectGraph graph = ObjectGraph.of(ctx.objects());
         for (Rule r : rules) {
-            r.template().run(new RuleContext(r, graph, out));
+            run(r, graph, out);
         }
+    }
+
+    @SuppressWarnings("unchecked") // RuleSet built r.params() with r.template()'s own ParamSchema
+    private static <P> void run(Rule r, ObjectGraph graph, Consumer<Finding> out) {
+        Template<P> t = (Template<P>) r.template();
+        t.run(new RuleContext<>(r, (P) r.params(), graph, out));
     }
 }

@@ -1,12 +1,10 @@
 package io.kgate.check.rules;
 
 import io.kgate.check.Check;
-import io.kgate.finding.Finding;
 import io.kgate.check.Linter;
-import io.kgate.check.RuleDoc;
-import io.kgate.check.RuleDocs;
+import io.kgate.finding.RuleCatalog;
+import io.kgate.finding.RuleDoc;
 import io.kgate.finding.Severity;
-import io.kgate.load.LoadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,19 +15,25 @@ import java.util.Optional;
 
 /**
  * The rules of one run: the built-in rule files, the user's ({@code --rules DIR}), with the profile
- * and {@code .kgate.yaml} applied. Every reference to an unknown rule, template or parameter is a
- * {@link RuleError} naming file and line.
+ * and {@code .kgate.yaml} applied. An immutable value built once per run: its {@link #catalog()}
+ * is what checks, suppressions, {@code --only} and reports know about rules. Every reference to an
+ * unknown rule, template or parameter is a {@link RuleError} naming file and line.
  */
 public final class RuleSet {
-    /** Ids that user rule files (--rules) added to RuleDocs: not part of kgate's own reference. */
-    private static final java.util.Set<String> USER_DOCS = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     private final Map<String, Rule> rules;
     private final Profile profile;
+    private final RuleCatalog catalog;
 
     private RuleSet(Map<String, Rule> rules, Profile profile) {
         this.rules = rules;
         this.profile = profile;
+        List<RuleCatalog.Entry> entries = new ArrayList<>();
+        for (Rule r : rules.values()) {
+            RuleDef d = r.def();
+            entries.add(new RuleCatalog.Entry(new RuleDoc(d.id(), d.severity(), d.summary(), d.description(),
+                    d.remediation()), r.severity(), r.enabled()));
+        }
+        this.catalog = new RuleCatalog(entries);
     }
 
     /** Built-in rules with the default profile and no config. */
@@ -62,23 +66,7 @@ public final class RuleSet {
             throw new RuleError(configFile.toString(), null, "config file not found");
         }
         Config config = cfg == null ? Config.DEFAULT : Config.load(cfg);
-        RuleSet set = build(defs, profiles, config);
-        for (Rule r : set.rules.values()) {
-            if (RuleDocs.find(r.id()).isEmpty()) {
-                USER_DOCS.add(r.id());
-                RuleDocs.register(doc(r.def()));
-            }
-        }
-        return set;
-    }
-
-    /** True for ids that come from a user's rule file rather than from kgate itself. */
-    public static boolean isUserRule(String id) {
-        return USER_DOCS.contains(id);
-    }
-
-    static RuleDoc doc(RuleDef d) {
-        return new RuleDoc(d.id(), d.severity(), d.summary(), d.description(), d.remediation());
+        return build(defs, profiles, config);
     }
 
     static RuleSet build(List<RuleDef> defs, Map<String, Profile> profiles, Config config) throws RuleError {
@@ -105,26 +93,20 @@ public final class RuleSet {
         for (Overrides layer : layers) {
             for (Overrides.Override o : layer.rules().values()) {
                 if (!byId.containsKey(o.id())) {
-                    Optional<RuleDoc> known = RuleDocs.find(o.id());
-                    if (known.isEmpty()) {
-                        throw new RuleError(layer.file(), o.pos(), "unknown rule '" + o.id() + "' (see kgate rules)");
-                    }
-                    // a rule another part of kgate documents in Java only: configurable like a built-in
-                    RuleDoc k = known.get();
-                    byId.put(k.id(), new RuleDef(k.id(), RuleDef.BUILTIN, k.severity(), k.shortDescription(),
-                            k.description(), null, k.remediation(), null, null, null, null, null));
+                    throw new RuleError(layer.file(), o.pos(), "unknown rule '" + o.id() + "' (see kgate rules)");
                 }
             }
         }
         Map<String, Rule> rules = new LinkedHashMap<>();
         for (RuleDef d : byId.values()) {
-            Template t = d.builtin() ? null : Templates.byName(d.template());
-            Params params = new Params(t == null ? List.of() : t.params());
+            Template<?> t = d.builtin() ? null : Templates.byName(d.template());
+            ParamValues values = new ParamValues(t == null ? List.of() : t.params().params());
+            Object params = t == null ? null : bind(t, values, d.file(), d.pos(), d.id());
             Severity severity = d.severity();
-            boolean changed = false;
             boolean enabled = true;
             if (d.params() != null) {
-                params.apply(d.params(), d.file(), d.id(), d.template());
+                values.apply(d.params(), d.file(), d.id(), d.template());
+                params = bind(t, values, d.file(), d.params().pos(), d.id());
             }
             for (Overrides layer : layers) {
                 Overrides.Override o = layer.rules().get(d.id());
@@ -132,19 +114,47 @@ public final class RuleSet {
                     continue;
                 }
                 if (o.params() != null) {
-                    params.apply(o.params(), layer.file(), d.id(), d.template());
+                    values.apply(o.params(), layer.file(), d.id(), d.template());
+                    params = bind(t, values, layer.file(), o.params().pos(), d.id());
                 }
                 if (o.severity() != null) {
                     severity = o.severity();
-                    changed = true;
                 }
                 if (o.enabled() != null) {
                     enabled = o.enabled();
                 }
             }
-            rules.put(d.id(), new Rule(d, t, severity, enabled, params, changed));
+            rules.put(d.id(), new Rule(d, t, severity, enabled, params, values.values()));
         }
         return new RuleSet(rules, profile);
+    }
+
+    /** The template's parameter record for these values; what the record rejects names the layer that set it. */
+    private static Object bind(Template<?> t, ParamValues values, String file, io.kgate.model.Pos pos, String id)
+            throws RuleError {
+        if (t == null) {
+            return null;
+        }
+        try {
+            return t.params().build(values);
+        } catch (IllegalArgumentException e) {
+            throw new RuleError(file, pos, "parameters of rule " + id + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * This set with rule {@code id} switched on or off and at {@code severity} (null: unchanged): a
+     * command-line option that outranks the config (--missing-schemas).
+     */
+    public RuleSet with(String id, boolean enabled, Severity severity) {
+        Rule r = rules.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("no rule " + id);
+        }
+        Map<String, Rule> changed = new LinkedHashMap<>(rules);
+        changed.put(id, new Rule(r.def(), r.template(), severity == null ? r.severity() : severity, enabled,
+                r.params(), r.paramValues()));
+        return new RuleSet(changed, profile);
     }
 
     public Collection<Rule> rules() {
@@ -155,46 +165,33 @@ public final class RuleSet {
         return Optional.ofNullable(rules.get(id));
     }
 
+    /** What this run knows about every rule: docs, severities, which are enabled. */
+    public RuleCatalog catalog() {
+        return catalog;
+    }
+
     /** The profile in effect, or null for {@code profile: none}. */
     public Profile profile() {
         return profile;
     }
 
-    /** The check that runs every enabled templated rule over the object graph. */
-    public Check engine() {
-        return new RuleEngine(rules.values().stream().filter(r -> r.enabled() && r.template() != null).toList());
-    }
-
     /**
-     * A linter with {@code baseChecks} (the document checks, schema checks, ...), these rules,
-     * suppressions, and the config's changes to every rule's findings.
+     * A linter with {@code baseChecks} (the identity checks, schema checks, ...), every enabled
+     * templated rule, and suppressions.
      */
     public Linter linter(List<Check> baseChecks) {
+        return linter(baseChecks, rules.values().stream().filter(r -> r.enabled() && !r.builtin()).toList());
+    }
+
+    /** A linter with {@code baseChecks} and, when rule {@code id} is templated, that rule alone (to run its examples). */
+    public Linter linterFor(List<Check> baseChecks, String id) {
+        Rule r = rules.get(id);
+        return linter(baseChecks, r == null || r.builtin() ? List.of() : List.of(r));
+    }
+
+    private Linter linter(List<Check> baseChecks, List<Rule> templated) {
         List<Check> checks = new ArrayList<>(baseChecks);
-        checks.add(engine());
-        Rule sup = rules.get(Suppressions.RULE);
-        Suppressions suppressions = new Suppressions(sup == null || !sup.enabled() ? null : sup.severity());
-        return new Linter(checks, List.of(suppressions, this::adjust));
-    }
-
-    /** A linter that runs only the document checks and rule {@code id} (to run a rule's examples). */
-    Linter linterFor(String id) {
-        List<Check> checks = new ArrayList<>(Linter.documentChecks());
-        checks.add(new RuleEngine(List.of(rules.get(id))));
-        return new Linter(checks, List.of());
-    }
-
-    /** Drops findings of disabled rules and applies configured severities to built-in rules' findings. */
-    List<Finding> adjust(LoadResult load, List<Finding> findings) {
-        List<Finding> out = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
-            Rule r = rules.get(f.rule());
-            if (r == null) {
-                out.add(f);
-            } else if (r.enabled()) {
-                out.add(r.severityChanged() && r.template() == null ? f.withSeverity(r.severity()) : f);
-            }
-        }
-        return out;
+        checks.add(new RuleEngine(templated));
+        return new Linter(checks, List.of(new Suppressions(catalog)), catalog);
     }
 }

@@ -2,8 +2,7 @@ package io.kgate.check.rules;
 
 import io.kgate.finding.Finding;
 import io.kgate.check.Linter;
-import io.kgate.check.RuleDocs;
-import io.kgate.finding.Severity;
+import io.kgate.finding.RuleCatalog;
 import io.kgate.load.LoadResult;
 import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
@@ -38,16 +37,11 @@ public final class Suppressions implements Linter.FindingFilter {
     private static final Pattern BODY = Pattern.compile(
             "\\s*([A-Za-z0-9-]+(?:\\s*,\\s*[A-Za-z0-9-]+)*)?\\s*(?:--\\s*(.*))?");
 
-    private final Severity severity;
+    private final RuleCatalog rules;
 
-    /** {@code severity} of the problems found in suppressions; null reports none. */
-    public Suppressions(Severity severity) {
-        this.severity = severity;
-    }
-
-    /** Suppressions with the built-in severity (warning). */
-    public static Suppressions standard() {
-        return new Suppressions(Severity.WARNING);
+    /** Suppressions that may name the rules of {@code rules}, reported at the severity of rule {@value #RULE}. */
+    public Suppressions(RuleCatalog rules) {
+        this.rules = rules;
     }
 
     /** One suppression as written, and which of its rules silenced something. */
@@ -124,8 +118,7 @@ public final class Suppressions implements Linter.FindingFilter {
                 kept.add(f);
             }
         }
-        Set<String> known = new java.util.HashSet<>();
-        RuleDocs.all().forEach(d -> known.add(d.id()));
+        Set<String> known = rules.ids();
         for (Ignore ig : all) {
             for (String r : ig.rules) {
                 if (!known.contains(r)) {
@@ -135,15 +128,13 @@ public final class Suppressions implements Linter.FindingFilter {
                 }
             }
         }
-        if (severity != null) {
-            kept.addAll(problems);
-            kept.sort(Finding.ORDER);
-        }
+        kept.addAll(problems); // dropped by the linter when rule suppression is disabled
+        kept.sort(Finding.ORDER);
         return kept;
     }
 
     private Finding problem(String file, Pos pos, String message) {
-        return Finding.onFile(RULE, severity == null ? Severity.WARNING : severity, message, file, pos);
+        return Finding.onFile(RULE, rules.severity(RULE), message, file, pos);
     }
 
     private static List<String> split(String rules) {

@@ -5,33 +5,33 @@ import io.kgate.check.rules.templates.ImageTagTemplate;
 import io.kgate.check.rules.templates.IngressBackendTemplate;
 import io.kgate.check.rules.templates.ProbesTemplate;
 import io.kgate.check.rules.templates.ResourceBudgetTemplate;
-import io.kgate.check.rules.templates.RolloutTemplate;
+import io.kgate.check.rules.templates.RolloutZeroDowntimeTemplate;
 import io.kgate.check.rules.templates.SecurityContextTemplate;
 import io.kgate.check.rules.templates.SelectorMatchTemplate;
 import io.kgate.check.rules.templates.ServiceEndpointsTemplate;
 import io.kgate.check.rules.templates.ServiceTypeTemplate;
-import io.kgate.check.rules.templates.WritableDirsTemplate;
+import io.kgate.check.rules.templates.ReadonlyRootWritableDirsTemplate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Every template kgate has, by name. An explicit list: no classpath scanning (native image). */
 public final class Templates {
-    private static final Map<String, Template> BY_NAME = new LinkedHashMap<>();
-
-    static {
-        for (Template t : List.of(new ServiceEndpointsTemplate(), new ServiceTypeTemplate(),
-                new ExternalNameIpTemplate(), new WritableDirsTemplate(), new ResourceBudgetTemplate(),
-                new IngressBackendTemplate(), new SelectorMatchTemplate(), new RolloutTemplate(),
-                new ProbesTemplate(), new ImageTagTemplate(), new SecurityContextTemplate())) {
-            BY_NAME.put(t.name(), t);
-        }
-    }
+    private static final Map<String, Template<?>> BY_NAME = byName(List.of(new ServiceEndpointsTemplate(), new ServiceTypeTemplate(),
+                new ExternalNameIpTemplate(), new ReadonlyRootWritableDirsTemplate(), new ResourceBudgetTemplate(),
+                new IngressBackendTemplate(), new SelectorMatchTemplate(), new RolloutZeroDowntimeTemplate(),
+                new ProbesTemplate(), new ImageTagTemplate(), new SecurityContextTemplate()));
 
     private Templates() {
     }
 
-    public static Template byName(String name) {
+    private static Map<String, Template<?>> byName(List<Template<?>> templates) {
+        Map<String, Template<?>> m = new LinkedHashMap<>();
+        templates.forEach(t -> m.put(t.name(), t));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    public static Template<?> byName(String name) {
         return BY_NAME.get(name);
     }
 

@@ -3,7 +3,6 @@ package io.kgate.check.schema;
 import io.kgate.check.Check;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
-import io.kgate.finding.Severity;
 import io.kgate.model.KubeObject;
 import io.kgate.schema.ApiLifecycle;
 import java.util.function.Consumer;
@@ -32,11 +31,11 @@ public final class ApiLifecycleCheck implements Check {
             String what = o.apiVersion() + " " + o.kind();
             String instead = e.replacement() == null ? "" : "; use " + e.replacement();
             if (e.removedIn(version)) {
-                out.accept(Finding.at(REMOVED, Severity.ERROR, o, "/apiVersion", what + " was removed in Kubernetes "
+                out.accept(ctx.finding(REMOVED, o, "/apiVersion", what + " was removed in Kubernetes "
                         + e.removed() + " (target " + version + ")" + instead));
             } else if (e.deprecatedIn(version)) {
                 String removal = e.removed() == null ? "" : ", removed in " + e.removed();
-                out.accept(Finding.at(DEPRECATED, Severity.WARNING, o, "/apiVersion", what + " is deprecated since Kubernetes "
+                out.accept(ctx.finding(DEPRECATED, o, "/apiVersion", what + " is deprecated since Kubernetes "
                         + e.deprecated() + removal + instead));
             }
         }

@@ -40,7 +40,9 @@ public final class ObjectRulesCheck implements Check {
     private static final long ANNOTATIONS_MAX_BYTES = 256 * 1024;
 
     @Override
-    public void run(CheckContext ctx, Consumer<Finding> out) {
+    public void run(CheckContext ctx, Consumer<Finding> report) {
+        // the checks below build their findings at ERROR; the rule file's severity wins
+        Consumer<Finding> out = f -> report.accept(f.withSeverity(ctx.rules().severity(f.rule())));
         for (KubeObject o : ctx.objects()) {
             for (DuplicateKey d : o.duplicateKeys()) {
                 out.accept(new Finding(ID, Severity.ERROR, JsonPointer.toDotted(d.pointer()) + ": duplicate key \""

@@ -3,7 +3,6 @@ package io.kgate.check.schema;
 import io.kgate.check.Check;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
-import io.kgate.finding.Severity;
 import io.kgate.model.KubeObject;
 import io.kgate.schema.ApiLifecycle;
 import io.kgate.schema.CustomResources;
@@ -40,7 +39,8 @@ public final class SchemaCheck implements Check {
 
     @Override
     public void run(CheckContext ctx, Consumer<Finding> out) {
-        options.extraCrdFindings().forEach(out);
+        // what reading --crds found (loader findings) gets its rule's severity like the tree's own
+        options.extraCrdFindings().forEach(f -> out.accept(f.withSeverity(ctx.rules().severity(f.rule()))));
         CustomResources crds = new CustomResources();
         options.extraCrds().stream().filter(CustomResources::isCrd).forEach(crds::register);
         ctx.objects().stream().filter(CustomResources::isCrd).forEach(crds::register);
@@ -51,11 +51,11 @@ public final class SchemaCheck implements Check {
             indexes = indexes.parallel();
         }
         // per-object lists in input order: the report does not depend on thread timing
-        List<List<Finding>> perObject = indexes.mapToObj(i -> check(objects.get(i), crds, validator)).toList();
+        List<List<Finding>> perObject = indexes.mapToObj(i -> check(ctx, objects.get(i), crds, validator)).toList();
         perObject.forEach(l -> l.forEach(out));
     }
 
-    private List<Finding> check(KubeObject o, CustomResources crds, Validator validator) {
+    private List<Finding> check(CheckContext ctx, KubeObject o, CustomResources crds, Validator validator) {
         String apiVersion = o.apiVersion();
         String kind = o.kind();
         if (apiVersion == null || kind == null || apiVersion.isBlank() || kind.isBlank()) {
@@ -75,13 +75,11 @@ public final class SchemaCheck implements Check {
         }
         List<Finding> out = new ArrayList<>();
         if (schema == null) {
-            if (options.missingSchemas() != null) {
-                out.add(Finding.at(SCHEMA_UNKNOWN, options.missingSchemas(), o, "/apiVersion", unknownMessage(o)));
-            }
+            out.add(ctx.finding(SCHEMA_UNKNOWN, o, "/apiVersion", unknownMessage(o)));
             return out;
         }
         for (Violation v : validator.validate(o.root(), schema)) {
-            out.add(Finding.at(SCHEMA, Severity.ERROR, o, v.pointer(), v.message()));
+            out.add(ctx.finding(SCHEMA, o, v.pointer(), v.message()));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package io.kgate.check.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kgate.check.identity.IdentityChecks;
 import io.kgate.finding.Finding;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.Loader;
@@ -53,7 +54,7 @@ class KubeLinterConformanceTest {
         List<Finding> findings;
         try (InputStream in = InputStream.nullInputStream()) {
             var load = new Loader(LoadLimits.DEFAULT).load(List.of(file.toString()), in);
-            findings = RuleSet.defaults().linterFor(rule).lint(load).findings();
+            findings = RuleSet.defaults().linterFor(IdentityChecks.create(), rule).lint(load).findings();
         }
         List<Finding> counted = findings.stream().filter(f -> f.rule().equals(rule))
                 .filter(f -> notCounted == null || !f.message().contains(notCounted)).toList();

@@ -3,13 +3,19 @@ package io.kgate.check.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kgate.finding.Finding;
+import io.kgate.check.Check;
 import io.kgate.check.LintResult;
+import io.kgate.check.identity.IdentityChecks;
+import io.kgate.check.schema.SchemaChecks;
+import io.kgate.check.schema.SchemaOptions;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.Loader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -18,37 +24,47 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The documentation cannot lie: every rule's failing example yields findings of that rule and no
- * other, its passing example yields none. Each example runs with the document checks and that rule
- * alone, under the default profile.
+ * other, its passing example yields none. A templated rule's examples run with the identity checks
+ * and that rule alone; a built-in rule's with the built-in checks (identity, schema, suppressions);
+ * both under the default profile. The findings carry the severity the rule file gives.
  */
 @Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class RuleExamplesTest {
-    static Stream<RuleDef> templatedRules() {
-        return RuleFiles.embedded().rules().stream().filter(d -> !d.builtin());
+    /** Its failures (an unreadable or too large file) cannot be written as example text. */
+    private static final String NO_EXAMPLES = "file-read";
+
+    static Stream<RuleDef> rules() {
+        return RuleFiles.embedded().rules().stream().filter(d -> !d.id().equals(NO_EXAMPLES));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("templatedRules")
+    @MethodSource("rules")
     void failingExampleFailsWithThisRuleOnly(RuleDef def) throws Exception {
         assertNotNull(def.failExample(), def.file() + " has no examples.fail");
-        List<Finding> findings = lint(def.id(), def.failExample());
+        List<Finding> findings = lint(def, def.failExample());
         assertFalse(findings.isEmpty(), def.file() + ": the failing example produces no finding");
         for (Finding f : findings) {
             assertEquals(def.id(), f.rule(), def.file() + ": the failing example also produces " + f);
         }
+        assertTrue(findings.stream().anyMatch(f -> f.severity() == def.severity()),
+                def.file() + ": no finding at the file's severity " + def.severity().id() + ": " + findings);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("templatedRules")
+    @MethodSource("rules")
     void passingExamplePasses(RuleDef def) throws Exception {
         assertNotNull(def.passExample(), def.file() + " has no examples.pass");
-        assertEquals(List.of(), lint(def.id(), def.passExample()), def.file() + ": the passing example has findings");
+        assertEquals(List.of(), lint(def, def.passExample()), def.file() + ": the passing example has findings");
     }
 
-    private static List<Finding> lint(String id, String yaml) throws Exception {
+    private static List<Finding> lint(RuleDef def, String yaml) throws Exception {
         var load = new Loader(LoadLimits.DEFAULT).load(List.of("-"),
                 new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
-        LintResult r = RuleSet.defaults().linterFor(id).lint(load);
+        List<Check> checks = new ArrayList<>(IdentityChecks.create());
+        if (def.builtin()) {
+            checks.addAll(SchemaChecks.create(SchemaOptions.defaults()));
+        }
+        LintResult r = RuleSet.defaults().linterFor(checks, def.id()).lint(load);
         return r.findings();
     }
 }

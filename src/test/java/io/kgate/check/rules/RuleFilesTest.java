@@ -3,6 +3,8 @@ package io.kgate.check.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kgate.check.rules.templates.ReadonlyRootWritableDirsTemplate;
+import io.kgate.check.rules.templates.ResourceBudgetTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,11 +57,12 @@ class RuleFilesTest {
     void defaultProfileExistsAndAppliesCleanly() {
         RuleSet set = RuleSet.defaults();
         assertEquals(Config.DEFAULT_PROFILE, set.profile().name());
-        Params budget = set.find("resource-budget").orElseThrow().params();
-        assertEquals("128Mi", budget.quantity("maxMemoryLimit").text());
-        assertEquals("500m", budget.quantity("maxCpuLimit").text());
-        assertEquals(2, budget.integer("nodes"));
-        assertEquals("3Gi", budget.quantity("nodeMemory").text());
-        assertEquals(List.of("nginx"), set.find("readonly-root-writable-dirs").orElseThrow().params().strings("images"));
+        var budget = (ResourceBudgetTemplate.Params) set.find("resource-budget").orElseThrow().params();
+        assertEquals("128Mi", budget.maxMemoryLimit().text());
+        assertEquals("500m", budget.maxCpuLimit().text());
+        assertEquals(2, budget.nodes());
+        assertEquals("3Gi", budget.nodeMemory().text());
+        var dirs = (ReadonlyRootWritableDirsTemplate.Params) set.find("readonly-root-writable-dirs").orElseThrow().params();
+        assertEquals(List.of("nginx"), dirs.images());
     }
 }

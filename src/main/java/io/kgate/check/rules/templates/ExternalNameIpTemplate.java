@@ -1,5 +1,6 @@
 package io.kgate.check.rules.templates;
 
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.IpAddresses;
@@ -7,14 +8,19 @@ import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
 
 /** An ExternalName Service is a DNS CNAME: an IP address there does not work. */
-public final class ExternalNameIpTemplate implements Template {
+public final class ExternalNameIpTemplate implements Template<ParamSchema.None> {
     @Override
     public String name() {
         return "externalname-ip";
     }
 
     @Override
-    public void run(RuleContext ctx) {
+    public ParamSchema<ParamSchema.None> params() {
+        return ParamSchema.none();
+    }
+
+    @Override
+    public void run(RuleContext<ParamSchema.None> ctx) {
         for (KubeObject svc : ctx.graph().ofKind("Service")) {
             MapNode spec = svc.root().map("spec");
             if (spec == null || !"ExternalName".equals(spec.string("type"))) {

@@ -1,26 +1,34 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.Param;
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.PodTemplate;
 import java.util.List;
 
 /** Images are pinned: a tag other than latest, or a digest. */
-public final class ImageTagTemplate implements Template {
+public final class ImageTagTemplate implements Template<ImageTagTemplate.Params> {
+    /** The rule's parameters: see the constants below. */
+    public record Params(List<String> forbiddenTags) {
+    }
+
+    private static final Param<List<String>> FORBIDDEN_TAGS = Param.strings("forbiddenTags", List.of("latest"),
+            "tags that do not pin a version");
+
     @Override
     public String name() {
         return "image-tag";
     }
 
     @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.strings("forbiddenTags", List.of("latest"), "tags that do not pin a version"));
+    public ParamSchema<Params> params() {
+        return ParamSchema.of(v -> new Params(v.get(FORBIDDEN_TAGS)), FORBIDDEN_TAGS);
     }
 
     @Override
-    public void run(RuleContext ctx) {
-        List<String> forbidden = ctx.params().strings("forbiddenTags");
+    public void run(RuleContext<Params> ctx) {
+        List<String> forbidden = ctx.params().forbiddenTags();
         for (PodTemplate pod : ctx.graph().pods()) {
             for (PodTemplate.Container c : pod.allContainers()) {
                 String image = c.image();

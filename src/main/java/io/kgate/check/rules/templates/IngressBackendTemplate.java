@@ -1,6 +1,7 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.Param;
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -11,21 +12,28 @@ import java.util.List;
 import java.util.Objects;
 
 /** Every Ingress backend reaches an existing Service port; every Ingress names its controller. */
-public final class IngressBackendTemplate implements Template {
+public final class IngressBackendTemplate implements Template<IngressBackendTemplate.Params> {
+    /** The rule's parameters: see the constants below. */
+    public record Params(boolean requireIngressClassName) {
+    }
+
+    private static final Param<Boolean> REQUIRE_CLASS = Param.bool("requireIngressClassName", true,
+            "every Ingress sets spec.ingressClassName");
+
     @Override
     public String name() {
         return "ingress-backend";
     }
 
     @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.bool("requireIngressClassName", true, "every Ingress sets spec.ingressClassName"));
+    public ParamSchema<Params> params() {
+        return ParamSchema.of(v -> new Params(v.get(REQUIRE_CLASS)), REQUIRE_CLASS);
     }
 
     @Override
-    public void run(RuleContext ctx) {
+    public void run(RuleContext<Params> ctx) {
         ObjectGraph g = ctx.graph();
-        if (ctx.params().bool("requireIngressClassName")) {
+        if (ctx.params().requireIngressClassName()) {
             for (KubeObject ing : g.ofKind("Ingress")) {
                 MapNode spec = ing.root().map("spec");
                 if (spec != null && spec.string("ingressClassName") == null) {

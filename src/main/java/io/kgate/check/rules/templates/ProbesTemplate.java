@@ -1,6 +1,7 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.Param;
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.MapNode;
@@ -10,7 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Long-running containers say when they are ready and alive, on ports they actually have. */
-public final class ProbesTemplate implements Template {
+public final class ProbesTemplate implements Template<ProbesTemplate.Params> {
+    /** The rule's parameters: see the constants below. */
+    public record Params(boolean readiness, boolean liveness) {
+    }
+
+    private static final Param<Boolean> READINESS = Param.bool("readiness", true, "require a readinessProbe");
+    private static final Param<Boolean> LIVENESS = Param.bool("liveness", true, "require a livenessProbe");
+
     private static final List<String> PROBES = List.of("readinessProbe", "livenessProbe", "startupProbe");
 
     @Override
@@ -19,23 +27,22 @@ public final class ProbesTemplate implements Template {
     }
 
     @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.bool("readiness", true, "require a readinessProbe"),
-                ParamSpec.bool("liveness", true, "require a livenessProbe"));
+    public ParamSchema<Params> params() {
+        return ParamSchema.of(v -> new Params(v.get(READINESS), v.get(LIVENESS)), READINESS, LIVENESS);
     }
 
     @Override
-    public void run(RuleContext ctx) {
+    public void run(RuleContext<Params> ctx) {
         for (PodTemplate pod : ctx.graph().pods()) {
             if (!pod.longRunning()) {
                 continue;
             }
             for (PodTemplate.Container c : pod.containers()) {
-                if (ctx.params().bool("readiness") && c.node().get("readinessProbe") == null) {
+                if (ctx.params().readiness() && c.node().get("readinessProbe") == null) {
                     ctx.report(pod.owner(), c.pointer() + "/name", c.display() + " has no readinessProbe: it gets "
                             + "traffic before it can serve it, and during rollouts");
                 }
-                if (ctx.params().bool("liveness") && c.node().get("livenessProbe") == null) {
+                if (ctx.params().liveness() && c.node().get("livenessProbe") == null) {
                     ctx.report(pod.owner(), c.pointer() + "/name", c.display() + " has no livenessProbe: a hung "
                             + "process is never restarted");
                 }

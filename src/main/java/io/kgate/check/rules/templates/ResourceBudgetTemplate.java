@@ -1,8 +1,9 @@
 package io.kgate.check.rules.templates;
 
 import io.kgate.check.rules.ResourceUsage;
-import io.kgate.check.rules.ParamSpec;
-import io.kgate.check.rules.Params;
+import io.kgate.check.rules.Param;
+import io.kgate.check.rules.Param.Qty;
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -20,7 +21,32 @@ import java.util.Optional;
  * Small clusters run out of memory first: every container declares requests and limits within a
  * per-container budget, and the sum of all requests fits the nodes.
  */
-public final class ResourceBudgetTemplate implements Template {
+public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemplate.Params> {
+    /**
+     * The rule's parameters (see the constants below); quantities are null when unset. The audit's
+     * resource budget table reads the capacity from here too.
+     */
+    public record Params(boolean requireRequests, boolean requireLimits, Qty maxMemoryLimit, Qty maxCpuLimit,
+            long nodes, Qty nodeMemory, Qty nodeCpu) {
+        /** The per-container cap of {@code resource} (memory or cpu), or null. */
+        Qty maxLimit(String resource) {
+            return resource.equals("memory") ? maxMemoryLimit : maxCpuLimit;
+        }
+    }
+
+    private static final Param<Boolean> REQUIRE_REQUESTS = Param.bool("requireRequests", true,
+            "every container sets memory and cpu requests");
+    private static final Param<Boolean> REQUIRE_LIMITS = Param.bool("requireLimits", true,
+            "every container sets memory and cpu limits");
+    private static final Param<Qty> MAX_MEMORY_LIMIT = Param.quantity("maxMemoryLimit", null,
+            "largest memory limit of one container (unset: no cap)");
+    private static final Param<Qty> MAX_CPU_LIMIT = Param.quantity("maxCpuLimit", null,
+            "largest cpu limit of one container (unset: no cap)");
+    private static final Param<Long> NODES = Param.integer("nodes", 0,
+            "number of nodes (0: do not check the cluster total)");
+    private static final Param<Qty> NODE_MEMORY = Param.quantity("nodeMemory", null, "memory allocatable per node");
+    private static final Param<Qty> NODE_CPU = Param.quantity("nodeCpu", null, "cpu allocatable per node");
+
     /** One workload's share of the cluster budget for one resource. */
     private record Share(KubeObject owner, String pointer, BigDecimal perPod, long replicas) {
     }
@@ -31,21 +57,16 @@ public final class ResourceBudgetTemplate implements Template {
     }
 
     @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.bool("requireRequests", true, "every container sets memory and cpu requests"),
-                ParamSpec.bool("requireLimits", true, "every container sets memory and cpu limits"),
-                ParamSpec.quantity("maxMemoryLimit", null, "largest memory limit of one container (unset: no cap)"),
-                ParamSpec.quantity("maxCpuLimit", null, "largest cpu limit of one container (unset: no cap)"),
-                ParamSpec.integer("nodes", 0, "number of nodes (0: do not check the cluster total)"),
-                ParamSpec.quantity("nodeMemory", null, "memory allocatable per node"),
-                ParamSpec.quantity("nodeCpu", null, "cpu allocatable per node"));
+    public ParamSchema<Params> params() {
+        return ParamSchema.of(v -> new Params(v.get(REQUIRE_REQUESTS), v.get(REQUIRE_LIMITS), v.get(MAX_MEMORY_LIMIT),
+                v.get(MAX_CPU_LIMIT), v.get(NODES), v.get(NODE_MEMORY), v.get(NODE_CPU)),
+                REQUIRE_REQUESTS, REQUIRE_LIMITS, MAX_MEMORY_LIMIT, MAX_CPU_LIMIT, NODES, NODE_MEMORY, NODE_CPU);
     }
 
     @Override
-    public void run(RuleContext ctx) {
+    public void run(RuleContext<Params> ctx) {
         Params p = ctx.params();
-        long nodes = p.integer("nodes");
+        long nodes = p.nodes();
         for (PodTemplate pod : ctx.graph().pods()) {
             for (PodTemplate.Container c : pod.allContainers()) {
                 checkContainer(ctx, pod, c);
@@ -60,8 +81,8 @@ public final class ResourceBudgetTemplate implements Template {
                     }
                 }
             }
-            checkTotal(ctx, "memory", shares.get(0), nodes, p.quantity("nodeMemory"));
-            checkTotal(ctx, "cpu", shares.get(1), nodes, p.quantity("nodeCpu"));
+            checkTotal(ctx, "memory", shares.get(0), nodes, p.nodeMemory());
+            checkTotal(ctx, "cpu", shares.get(1), nodes, p.nodeCpu());
         }
     }
 
@@ -69,7 +90,7 @@ public final class ResourceBudgetTemplate implements Template {
         return ResourceUsage.format(ResourceUsage.RESOURCES.indexOf(res), v);
     }
 
-    private static void checkTotal(RuleContext ctx, String res, List<Share> shares, long nodes, Params.Qty perNode) {
+    private static void checkTotal(RuleContext<Params> ctx, String res, List<Share> shares, long nodes, Qty perNode) {
         if (perNode == null) {
             return;
         }
@@ -99,7 +120,7 @@ public final class ResourceBudgetTemplate implements Template {
                 + "); this workload crosses it; largest: " + String.join(", ", parts) + more);
     }
 
-    private static void checkContainer(RuleContext ctx, PodTemplate pod, PodTemplate.Container c) {
+    private static void checkContainer(RuleContext<Params> ctx, PodTemplate pod, PodTemplate.Container c) {
         Params p = ctx.params();
         KubeObject owner = pod.owner();
         MapNode resources = c.node().map("resources");
@@ -109,10 +130,10 @@ public final class ResourceBudgetTemplate implements Template {
             Node lim = resources == null || resources.map("limits") == null ? null : resources.map("limits").get(res);
             String reqPtr = c.pointer() + "/resources/requests/" + res;
             String limPtr = c.pointer() + "/resources/limits/" + res;
-            if (req == null && p.bool("requireRequests")) {
+            if (req == null && p.requireRequests()) {
                 missing.add(res + " request");
             }
-            if (lim == null && p.bool("requireLimits")) {
+            if (lim == null && p.requireLimits()) {
                 missing.add(res + " limit");
             }
             Optional<BigDecimal> reqV = parse(ctx, owner, reqPtr, req);
@@ -121,7 +142,7 @@ public final class ResourceBudgetTemplate implements Template {
                 ctx.report(owner, reqPtr, res + " request " + Fields.show(req) + " of " + c.display()
                         + " is above its limit " + Fields.show(lim) + ": requests must not exceed limits");
             }
-            Params.Qty max = p.quantity(res.equals("memory") ? "maxMemoryLimit" : "maxCpuLimit");
+            Qty max = p.maxLimit(res);
             if (limV.isPresent() && max != null && limV.get().compareTo(max.value()) > 0) {
                 ctx.report(owner, limPtr, res + " limit " + Fields.show(lim) + " of " + c.display()
                         + " is over the per-container budget " + max.text());
@@ -136,16 +157,16 @@ public final class ResourceBudgetTemplate implements Template {
 
     private static String budgetHint(Params p) {
         List<String> caps = new ArrayList<>();
-        if (p.quantity("maxMemoryLimit") != null) {
-            caps.add("memory ≤ " + p.quantity("maxMemoryLimit").text());
+        if (p.maxMemoryLimit() != null) {
+            caps.add("memory ≤ " + p.maxMemoryLimit().text());
         }
-        if (p.quantity("maxCpuLimit") != null) {
-            caps.add("cpu ≤ " + p.quantity("maxCpuLimit").text());
+        if (p.maxCpuLimit() != null) {
+            caps.add("cpu ≤ " + p.maxCpuLimit().text());
         }
         return caps.isEmpty() ? "" : " (budget per container: " + String.join(", ", caps) + ")";
     }
 
-    private static Optional<BigDecimal> parse(RuleContext ctx, KubeObject owner, String ptr, Node n) {
+    private static Optional<BigDecimal> parse(RuleContext<Params> ctx, KubeObject owner, String ptr, Node n) {
         if (n == null) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.Param;
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.MapNode;
@@ -10,24 +11,35 @@ import java.util.List;
 import java.util.Locale;
 
 /** Containers run as a non-root numeric user, cannot escalate privileges, and keep their root file system read-only. */
-public final class SecurityContextTemplate implements Template {
+public final class SecurityContextTemplate implements Template<SecurityContextTemplate.Params> {
+    /** The rule's parameters: see the constants below. */
+    public record Params(boolean runAsNonRoot, List<String> numericUserImages, boolean noPrivilegeEscalation,
+            boolean readOnlyRootFilesystem) {
+    }
+
+    private static final Param<Boolean> RUN_AS_NON_ROOT = Param.bool("runAsNonRoot", true,
+            "require runAsNonRoot: true (pod or container)");
+    private static final Param<List<String>> NUMERIC_USER_IMAGES = Param.strings("numericUserImages", List.of(),
+            "image name fragments whose image USER is numeric, so runAsUser may be left out");
+    private static final Param<Boolean> NO_PRIVILEGE_ESCALATION = Param.bool("noPrivilegeEscalation", true,
+            "require allowPrivilegeEscalation: false");
+    private static final Param<Boolean> READ_ONLY_ROOT = Param.bool("readOnlyRootFilesystem", true,
+            "require readOnlyRootFilesystem: true");
+
     @Override
     public String name() {
         return "security-context";
     }
 
     @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.bool("runAsNonRoot", true, "require runAsNonRoot: true (pod or container)"),
-                ParamSpec.strings("numericUserImages", List.of(),
-                        "image name fragments whose image USER is numeric, so runAsUser may be left out"),
-                ParamSpec.bool("noPrivilegeEscalation", true, "require allowPrivilegeEscalation: false"),
-                ParamSpec.bool("readOnlyRootFilesystem", true, "require readOnlyRootFilesystem: true"));
+    public ParamSchema<Params> params() {
+        return ParamSchema.of(v -> new Params(v.get(RUN_AS_NON_ROOT), v.get(NUMERIC_USER_IMAGES),
+                v.get(NO_PRIVILEGE_ESCALATION), v.get(READ_ONLY_ROOT)),
+                RUN_AS_NON_ROOT, NUMERIC_USER_IMAGES, NO_PRIVILEGE_ESCALATION, READ_ONLY_ROOT);
     }
 
     @Override
-    public void run(RuleContext ctx) {
+    public void run(RuleContext<Params> ctx) {
         for (PodTemplate pod : ctx.graph().pods()) {
             MapNode psc = pod.spec().map("securityContext");
             String podScPtr = pod.specPointer() + "/securityContext";
@@ -39,7 +51,7 @@ public final class SecurityContextTemplate implements Template {
                 Node nonRoot = effective(csc, cscPtr, psc, podScPtr, "runAsNonRoot", nonRootPtr);
                 String[] userPtr = {null};
                 Node user = effective(csc, cscPtr, psc, podScPtr, "runAsUser", userPtr);
-                if (ctx.params().bool("runAsNonRoot")) {
+                if (ctx.params().runAsNonRoot()) {
                     if (!Fields.isTrue(nonRoot)) {
                         ctx.report(pod.owner(), nonRootPtr[0] != null ? nonRootPtr[0] : at, c.display()
                                 + " may run as root: set runAsNonRoot: true");
@@ -55,12 +67,12 @@ public final class SecurityContextTemplate implements Template {
                             + c.display() + ": the container will not start");
                 }
                 Node ape = csc == null ? null : csc.get("allowPrivilegeEscalation");
-                if (ctx.params().bool("noPrivilegeEscalation") && !isFalse(ape)) {
+                if (ctx.params().noPrivilegeEscalation() && !isFalse(ape)) {
                     ctx.report(pod.owner(), ape != null ? cscPtr + "/allowPrivilegeEscalation" : at, c.display()
                             + " does not set allowPrivilegeEscalation: false");
                 }
                 Node ro = csc == null ? null : csc.get("readOnlyRootFilesystem");
-                if (ctx.params().bool("readOnlyRootFilesystem") && !Fields.isTrue(ro)) {
+                if (ctx.params().readOnlyRootFilesystem() && !Fields.isTrue(ro)) {
                     ctx.report(pod.owner(), ro != null ? cscPtr + "/readOnlyRootFilesystem" : at, c.display()
                             + " does not set readOnlyRootFilesystem: true (mount emptyDirs where it must write)");
                 }
@@ -85,9 +97,9 @@ public final class SecurityContextTemplate implements Template {
         return null;
     }
 
-    private static boolean numericUserImage(RuleContext ctx, String image) {
+    private static boolean numericUserImage(RuleContext<Params> ctx, String image) {
         String lower = image == null ? "" : image.toLowerCase(Locale.ROOT);
-        return ctx.params().strings("numericUserImages").stream()
+        return ctx.params().numericUserImages().stream()
                 .anyMatch(p -> lower.contains(p.toLowerCase(Locale.ROOT)));
     }
 }

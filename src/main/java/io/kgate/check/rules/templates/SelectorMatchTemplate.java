@@ -1,5 +1,6 @@
 package io.kgate.check.rules.templates;
 
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -13,14 +14,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Selectors select something: a workload its own pods, a Service at least one workload's pods. */
-public final class SelectorMatchTemplate implements Template {
+public final class SelectorMatchTemplate implements Template<ParamSchema.None> {
     @Override
     public String name() {
         return "selector-match";
     }
 
     @Override
-    public void run(RuleContext ctx) {
+    public ParamSchema<ParamSchema.None> params() {
+        return ParamSchema.none();
+    }
+
+    @Override
+    public void run(RuleContext<ParamSchema.None> ctx) {
         ObjectGraph g = ctx.graph();
         for (PodTemplate pod : g.pods()) {
             KubeObject owner = pod.owner();

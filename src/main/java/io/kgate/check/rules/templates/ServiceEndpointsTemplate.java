@@ -1,5 +1,6 @@
 package io.kgate.check.rules.templates;
 
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.IpAddresses;
@@ -19,7 +20,7 @@ import java.util.Set;
  * A Service without selector only works with hand-written Endpoints or EndpointSlices that match its
  * ports; and hand-written Endpoints need a Service of their name.
  */
-public final class ServiceEndpointsTemplate implements Template {
+public final class ServiceEndpointsTemplate implements Template<ParamSchema.None> {
     /** A port of an Endpoints subset or EndpointSlice. */
     private record EndpointPort(String name, Long port) {
         String display() {
@@ -33,7 +34,12 @@ public final class ServiceEndpointsTemplate implements Template {
     }
 
     @Override
-    public void run(RuleContext ctx) {
+    public ParamSchema<ParamSchema.None> params() {
+        return ParamSchema.none();
+    }
+
+    @Override
+    public void run(RuleContext<ParamSchema.None> ctx) {
         ObjectGraph g = ctx.graph();
         Set<KubeObject> checkedSources = Collections.newSetFromMap(new IdentityHashMap<>());
         for (KubeObject svc : g.ofKind("Service")) {
@@ -109,7 +115,7 @@ public final class ServiceEndpointsTemplate implements Template {
                 : String.join(", ", distinct.subList(0, 4)) + " and " + (distinct.size() - 4) + " more");
     }
 
-    private static void comparePorts(RuleContext ctx, KubeObject svc, MapNode spec, KubeObject src) {
+    private static void comparePorts(RuleContext<ParamSchema.None> ctx, KubeObject svc, MapNode spec, KubeObject src) {
         List<EndpointPort> ports = endpointPorts(src);
         Fields.eachMap(spec, "/spec", "ports", (ptr, port) -> {
             String name = Objects.requireNonNullElse(port.string("name"), "");
@@ -144,7 +150,7 @@ public final class ServiceEndpointsTemplate implements Template {
         return new EndpointPort(Objects.requireNonNullElse(p.string("name"), ""), Fields.integer(p.get("port")));
     }
 
-    private static void checkAddresses(RuleContext ctx, KubeObject src) {
+    private static void checkAddresses(RuleContext<ParamSchema.None> ctx, KubeObject src) {
         int[] count = {0};
         if ("EndpointSlice".equals(src.kind())) {
             String type = src.root().string("addressType");
@@ -178,7 +184,7 @@ public final class ServiceEndpointsTemplate implements Template {
         }
     }
 
-    private static void checkIp(RuleContext ctx, KubeObject src, String pointer, Node value) {
+    private static void checkIp(RuleContext<ParamSchema.None> ctx, KubeObject src, String pointer, Node value) {
         String text = value == null ? null : value.text();
         if (text == null || !IpAddresses.isIp(text)) {
             ctx.report(src, pointer, (text == null ? "missing ip" : "'" + text + "' is not an IP address")

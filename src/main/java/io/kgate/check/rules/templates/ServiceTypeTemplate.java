@@ -1,6 +1,7 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.Param;
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -9,21 +10,27 @@ import java.util.List;
 import java.util.Map;
 
 /** Services behind the ingress controller stay internal: ClusterIP, not LoadBalancer or NodePort. */
-public final class ServiceTypeTemplate implements Template {
+public final class ServiceTypeTemplate implements Template<ServiceTypeTemplate.Params> {
+    /** The rule's parameters: see the constants below. */
+    public record Params(boolean ingressEntryPoint) {
+    }
+
+    private static final Param<Boolean> INGRESS_ENTRY_POINT = Param.bool("ingressEntryPoint", false,
+            "the cluster's only entry point is an ingress controller: every Service must be ClusterIP");
+
     @Override
     public String name() {
         return "service-type";
     }
 
     @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.bool("ingressEntryPoint", false,
-                "the cluster's only entry point is an ingress controller: every Service must be ClusterIP"));
+    public ParamSchema<Params> params() {
+        return ParamSchema.of(v -> new Params(v.get(INGRESS_ENTRY_POINT)), INGRESS_ENTRY_POINT);
     }
 
     @Override
-    public void run(RuleContext ctx) {
-        boolean everyService = ctx.params().bool("ingressEntryPoint");
+    public void run(RuleContext<Params> ctx) {
+        boolean everyService = ctx.params().ingressEntryPoint();
         Map<KubeObject, ObjectGraph.IngressBackend> routed = ctx.graph().servicesBehindIngresses();
         for (KubeObject svc : ctx.graph().ofKind("Service")) {
             String type = svc.root().map("spec") == null ? null : svc.root().map("spec").string("type");

@@ -1,6 +1,7 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.Param;
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -12,7 +13,14 @@ import java.util.List;
 import java.util.Set;
 
 /** Rollouts and node drains without downtime: no pod taken down before its successor is ready. */
-public final class RolloutTemplate implements Template {
+public final class RolloutZeroDowntimeTemplate implements Template<RolloutZeroDowntimeTemplate.Params> {
+    /** The rule's parameters: see the constants below. */
+    public record Params(long minReplicas) {
+    }
+
+    private static final Param<Long> MIN_REPLICAS = Param.integer("minReplicas", 2,
+            "replicas a workload behind an Ingress needs");
+
     private static final Set<String> REPLICATED = Set.of("Deployment", "StatefulSet", "ReplicaSet",
             "ReplicationController");
 
@@ -22,13 +30,13 @@ public final class RolloutTemplate implements Template {
     }
 
     @Override
-    public List<ParamSpec> params() {
-        return List.of(ParamSpec.integer("minReplicas", 2, "replicas a workload behind an Ingress needs"));
+    public ParamSchema<Params> params() {
+        return ParamSchema.of(v -> new Params(v.get(MIN_REPLICAS)), MIN_REPLICAS);
     }
 
     @Override
-    public void run(RuleContext ctx) {
-        long min = ctx.params().integer("minReplicas");
+    public void run(RuleContext<Params> ctx) {
+        long min = ctx.params().minReplicas();
         for (KubeObject d : ctx.graph().ofKind("Deployment")) {
             Long replicas = Fields.integer(d.at("/spec/replicas"));
             long r = replicas == null ? 1 : replicas;

@@ -1,9 +1,8 @@
-package io.kgate.check.doc;
+package io.kgate.check.identity;
 
 import io.kgate.check.Check;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
-import io.kgate.finding.Severity;
 import io.kgate.model.KubeObject;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +26,7 @@ public final class DuplicateObjectCheck implements Check {
                     + (o.namespace() == null ? "" : o.namespace()) + "\u0000" + o.name();
             KubeObject earlier = first.putIfAbsent(key, o);
             if (earlier != null) {
-                out.accept(Finding.at(ID, Severity.ERROR, o, "/metadata/name", o.ref().display()
+                out.accept(ctx.finding(ID, o, "/metadata/name", o.ref().display()
                         + " is already defined at " + earlier.file().displayName() + ":"
                         + earlier.positionOf("/metadata/name").line()));
             }

@@ -5,31 +5,18 @@ import io.kgate.model.Node;
 import io.kgate.model.Quantity;
 import io.kgate.model.ScalarNode;
 import io.kgate.model.SeqNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The resolved, typed parameter values of one rule: template defaults overridden layer by layer. */
-public final class Params {
-    /** A quantity parameter: its text as written (for messages) and its exact value. */
-    public record Qty(String text, BigDecimal value) {
-        static Qty parse(String text) {
-            return new Qty(text, Quantity.parse(text).orElseThrow(() -> new IllegalArgumentException(text)));
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    private final Map<String, ParamSpec> specs = new LinkedHashMap<>();
+/** The parameter values of one rule: template defaults overridden layer by layer, checked against each parameter's type. */
+final class ParamValues implements ParamSchema.Values {
+    private final Map<String, Param<?>> specs = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    Params(List<ParamSpec> specs) {
-        for (ParamSpec s : specs) {
+    ParamValues(List<Param<?>> specs) {
+        for (Param<?> s : specs) {
             this.specs.put(s.name(), s);
             values.put(s.name(), s.defaultValue());
         }
@@ -38,7 +25,7 @@ public final class Params {
     /** Applies one layer ({@code params:} of a rule file, profile or config); errors name file and line. */
     void apply(MapNode layer, String file, String ruleId, String template) throws RuleError {
         for (MapNode.Entry e : layer.entries()) {
-            ParamSpec spec = specs.get(e.key());
+            Param<?> spec = specs.get(e.key());
             if (spec == null) {
                 throw new RuleError(file, e.keyPos(), "unknown parameter '" + e.key() + "' for rule " + ruleId
                         + " (template " + template + "; parameters: "
@@ -48,7 +35,7 @@ public final class Params {
         }
     }
 
-    private static Object convert(ParamSpec spec, Node n, String file, String ruleId) throws RuleError {
+    private static Object convert(Param<?> spec, Node n, String file, String ruleId) throws RuleError {
         String type = spec.type().display();
         String want = "parameter " + spec.name() + " of rule " + ruleId + " must be "
                 + (type.startsWith("i") ? "an " : "a ") + type;
@@ -80,7 +67,7 @@ public final class Params {
                 if (Quantity.parse(text).isEmpty() || Quantity.parse(text).get().signum() < 0) {
                     throw new RuleError(file, n.pos(), want + " such as 128Mi or 500m, not " + s.display());
                 }
-                return Qty.parse(text);
+                return Param.Qty.parse(text);
             }
             case STRING_LIST -> {
                 SeqNode seq = n.asSeq();
@@ -100,33 +87,13 @@ public final class Params {
         }
     }
 
-    private Object get(String name) {
-        if (!specs.containsKey(name)) {
-            throw new IllegalArgumentException("template reads undeclared parameter " + name);
+    @Override
+    @SuppressWarnings("unchecked") // the value was converted to the parameter's type when it was set
+    public <T> T get(Param<T> param) {
+        if (!param.equals(specs.get(param.name()))) {
+            throw new IllegalArgumentException("template reads undeclared parameter " + param.name());
         }
-        return values.get(name);
-    }
-
-    public String string(String name) {
-        return (String) get(name);
-    }
-
-    public boolean bool(String name) {
-        return (Boolean) get(name);
-    }
-
-    public long integer(String name) {
-        return (Long) get(name);
-    }
-
-    /** A quantity, or null when unset (no limit). */
-    public Qty quantity(String name) {
-        return (Qty) get(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<String> strings(String name) {
-        return (List<String>) get(name);
+        return (T) values.get(param.name());
     }
 
     /** "name=value" pairs for {@code kgate explain}. */

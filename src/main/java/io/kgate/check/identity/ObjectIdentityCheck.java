@@ -1,9 +1,8 @@
-package io.kgate.check.doc;
+package io.kgate.check.identity;
 
 import io.kgate.check.Check;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
-import io.kgate.finding.Severity;
 import io.kgate.load.Loader;
 import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
@@ -17,12 +16,12 @@ public final class ObjectIdentityCheck implements Check {
     @Override
     public void run(CheckContext ctx, Consumer<Finding> out) {
         for (KubeObject o : ctx.objects()) {
-            requireString(o, o.root(), "apiVersion", "/apiVersion", out);
-            requireString(o, o.root(), "kind", "/kind", out);
+            requireString(ctx, o, o.root(), "apiVersion", "/apiVersion", out);
+            requireString(ctx, o, o.root(), "kind", "/kind", out);
             Node metaNode = o.root().get("metadata");
             MapNode meta = metaNode == null ? null : metaNode.asMap();
             if (meta == null) {
-                out.accept(Finding.at(ID, Severity.ERROR, o, metaNode == null ? "" : "/metadata",
+                out.accept(ctx.finding(ID, o, metaNode == null ? "" : "/metadata",
                         metaNode == null ? "missing metadata (metadata.name is required)"
                                 : "metadata must be a mapping, not " + metaNode.typeName()));
                 continue;
@@ -31,20 +30,20 @@ public final class ObjectIdentityCheck implements Check {
             if (generate != null && !generate.isEmpty() && !meta.has("name")) {
                 continue;
             }
-            requireString(o, meta, "name", "/metadata/name", out);
+            requireString(ctx, o, meta, "name", "/metadata/name", out);
         }
     }
 
-    private static void requireString(KubeObject o, MapNode parent, String key, String pointer,
+    private static void requireString(CheckContext ctx, KubeObject o, MapNode parent, String key, String pointer,
             Consumer<Finding> out) {
         String field = pointer.substring(1).replace('/', '.');
         Node n = parent.get(key);
         if (n == null) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer, "missing " + field));
+            out.accept(ctx.finding(ID, o, pointer, "missing " + field));
         } else if (n.text() == null) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer, field + " must be a string, got " + n.typeName()));
+            out.accept(ctx.finding(ID, o, pointer, field + " must be a string, got " + n.typeName()));
         } else if (n.text().isBlank()) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer, field + " is empty"));
+            out.accept(ctx.finding(ID, o, pointer, field + " is empty"));
         }
     }
 }

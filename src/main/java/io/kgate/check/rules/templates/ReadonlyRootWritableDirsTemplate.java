@@ -1,6 +1,7 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.ParamSpec;
+import io.kgate.check.rules.Param;
+import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.MapNode;
@@ -14,7 +15,16 @@ import java.util.Set;
  * Images that write at run time (nginx: its cache, pid file and temp files) crash with
  * {@code readOnlyRootFilesystem: true} unless writable volumes are mounted where they write.
  */
-public final class WritableDirsTemplate implements Template {
+public final class ReadonlyRootWritableDirsTemplate implements Template<ReadonlyRootWritableDirsTemplate.Params> {
+    /** The rule's parameters: see the constants below. */
+    public record Params(List<String> images, List<String> paths) {
+    }
+
+    private static final Param<List<String>> IMAGES = Param.strings("images", List.of("nginx"),
+            "image name fragments (case-insensitive) of the images that need writable directories");
+    private static final Param<List<String>> PATHS = Param.strings("paths",
+            List.of("/var/cache/nginx", "/var/run|/run", "/tmp"), "directories they write to; a|b accepts either");
+
     /** Volume types that are never writable from the container. */
     private static final Set<String> READ_ONLY_TYPES = Set.of("configMap", "secret", "downwardAPI", "projected",
             "image", "gitRepo");
@@ -28,18 +38,14 @@ public final class WritableDirsTemplate implements Template {
     }
 
     @Override
-    public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.strings("images", List.of("nginx"),
-                        "image name fragments (case-insensitive) of the images that need writable directories"),
-                ParamSpec.strings("paths", List.of("/var/cache/nginx", "/var/run|/run", "/tmp"),
-                        "directories they write to; a|b accepts either"));
+    public ParamSchema<Params> params() {
+        return ParamSchema.of(v -> new Params(v.get(IMAGES), v.get(PATHS)), IMAGES, PATHS);
     }
 
     @Override
-    public void run(RuleContext ctx) {
-        List<String> images = ctx.params().strings("images");
-        List<String> paths = ctx.params().strings("paths");
+    public void run(RuleContext<Params> ctx) {
+        List<String> images = ctx.params().images();
+        List<String> paths = ctx.params().paths();
         for (PodTemplate pod : ctx.graph().pods()) {
             for (PodTemplate.Container c : pod.allContainers()) {
                 MapNode sc = c.node().map("securityContext");
