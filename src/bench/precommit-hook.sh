@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Wall time of the kgate pre-commit hook on testdata/split-architecture, through the real
-# pre-commit framework: `pre-commit run` on all files and on one changed file, 5 runs each.
-# Usage: .ci/bench-precommit-hook [KGATE_COMMAND]   (default: the JVM jar; needs `./mvnw package`)
-#   e.g. .ci/bench-precommit-hook target/kgate      for the native binary
+# Wall time of the kgate pre-commit hooks on testdata/split-architecture, through the real
+# pre-commit framework, 5 runs each: the hook `kgate` (whole repository as staged, against HEAD) with
+# one staged change and under --all-files, and the per-file hook `kgate-files` on one changed file.
+# Usage: src/bench/precommit-hook.sh [KGATE_COMMAND]   (default: the JVM jar; needs `./mvnw package`)
+#   e.g. src/bench/precommit-hook.sh target/kgate      for the native binary
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -20,7 +21,10 @@ cat > .pre-commit-config.yaml <<YAML
 repos:
   - repo: local
     hooks:
-      - {id: kgate, name: kgate, entry: "$work/kgate", language: system, types_or: [yaml, json], require_serial: true}
+      - {id: kgate, name: kgate, entry: "$work/kgate --staged --new-from-rev HEAD", args: [.], language: system,
+         pass_filenames: false, always_run: true, require_serial: true}
+      - {id: kgate-files, name: kgate-files, entry: "$work/kgate", language: system, types_or: [yaml, json],
+         require_serial: true}
 YAML
 git init -q && git add -A
 git -c user.email=b@example.invalid -c user.name=bench commit -qm init --no-verify
@@ -37,7 +41,9 @@ measure() { # label, pre-commit arguments...
   echo "$label: median ${sorted[2]} ms (runs: ${times[*]} ms)"
 }
 pre-commit run --all-files >/dev/null # first run: pre-commit sets up its cache
-measure "pre-commit run --all-files ($(git ls-files | wc -l) files)" --all-files
-measure "pre-commit run --files k8s/backend/service.yaml" --files k8s/backend/service.yaml
+echo "# a comment" >> k8s/backend/service.yaml && git add k8s/backend/service.yaml
+measure "hook kgate: pre-commit run, one staged change" kgate
+measure "hook kgate: pre-commit run --all-files ($(git ls-files | wc -l) files)" kgate --all-files
+measure "hook kgate-files: pre-commit run --files k8s/backend/service.yaml" kgate-files --files k8s/backend/service.yaml
 t0=$(date +%s%N); "$work/kgate" k8s >/dev/null; t1=$(date +%s%N)
 echo "kgate k8s alone (one run): $(( (t1 - t0) / 1000000 )) ms"
