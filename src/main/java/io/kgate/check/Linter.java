@@ -2,18 +2,27 @@ package io.kgate.check;
 
 import io.kgate.finding.Finding;
 import io.kgate.finding.RuleCatalog;
+import io.kgate.load.FilePass;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.LoadResult;
 import io.kgate.load.Loader;
 import io.kgate.load.PathException;
+import io.kgate.model.KubeObject;
+import io.kgate.model.RetainedFields;
+import io.kgate.model.SourceFile;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The pipeline: load the paths, run every check over the whole tree, pass all findings through the
- * filters (suppressions), drop the findings of disabled rules, order them. The rule catalogue of
- * the run gives every finding its rule's severity (the loader's findings too).
+ * The pipeline, in two passes. The file pass runs as each file is parsed, on all cores: the
+ * {@link ObjectCheck}s see every object whole, then only what the tree pass needs is kept of it
+ * ({@link RetainedFields}). The tree pass runs every check over the whole tree, linking objects
+ * across files; then all findings go through the filters (suppressions), the findings of disabled
+ * rules are dropped, and the rest is ordered. The rule catalogue of the run gives every finding its
+ * rule's severity (the loader's findings too). The report does not depend on the number of threads.
  */
 public final class Linter {
     /** A step over all findings of a run, after the checks (e.g. suppressions). */
@@ -24,23 +33,98 @@ public final class Linter {
     private final List<Check> checks;
     private final List<FindingFilter> filters;
     private final RuleCatalog rules;
+    private final List<ObjectCheck> objectChecks;
+    /** What the tree pass keeps of each object; null keeps objects whole. */
+    private final RetainedFields retained;
+    private final int threads;
 
     public Linter(List<Check> checks, List<FindingFilter> filters, RuleCatalog rules) {
+        this(checks, filters, rules, retainedFor(checks), Runtime.getRuntime().availableProcessors());
+    }
+
+    private Linter(List<Check> checks, List<FindingFilter> filters, RuleCatalog rules, RetainedFields retained,
+            int threads) {
         this.checks = List.copyOf(checks);
         this.filters = List.copyOf(filters);
         this.rules = rules;
+        this.objectChecks = checks.stream().filter(c -> c instanceof ObjectCheck).map(c -> (ObjectCheck) c).toList();
+        this.retained = retained;
+        this.threads = threads;
+    }
+
+    /** What the tree passes of {@code checks} read; null when one of them needs whole objects. */
+    private static RetainedFields retainedFor(List<Check> checks) {
+        List<String> fields = new ArrayList<>();
+        for (Check c : checks) {
+            List<String> read = c.retainedFields();
+            if (read == null) {
+                return null;
+            }
+            fields.addAll(read);
+        }
+        return RetainedFields.of(fields);
+    }
+
+    /** This linter reading files with {@code threads} threads (1: one after the other). */
+    public Linter withThreads(int threads) {
+        return new Linter(checks, filters, rules, retained, Math.max(1, threads));
+    }
+
+    /** This linter keeping every object whole for the tree pass (as a reference, or for the audit). */
+    public Linter keepingWholeObjects() {
+        return new Linter(checks, filters, rules, null, threads);
     }
 
     public RuleCatalog rules() {
         return rules;
     }
 
-    public LintResult lint(List<String> paths, InputStream stdin, LoadLimits limits) throws PathException {
-        LoadResult load = new Loader(limits).load(paths, stdin);
-        return lint(load);
+    /** The file pass: the object checks on each object, then what the tree pass keeps of it. */
+    public FilePass filePass() {
+        return (file, objects, out) -> {
+            CheckContext ctx = new CheckContext(new LoadResult(List.of(file), 0, objects, List.of(), List.of()), rules);
+            List<KubeObject> kept = new ArrayList<>(objects.size());
+            for (KubeObject o : objects) {
+                boolean whole = retained == null;
+                for (ObjectCheck c : objectChecks) {
+                    c.check(ctx, o, out);
+                    whole |= c.needsWholeTree(o);
+                }
+                kept.add(whole ? o : retained.retain(o));
+            }
+            return kept;
+        };
     }
 
+    /** A loader that runs this linter's file pass; {@link #finish} completes what it loads. */
+    public Loader loader(LoadLimits limits, Function<Path, String> ignoredDirs) {
+        return new Loader(limits, ignoredDirs, filePass(), threads);
+    }
+
+    public LintResult lint(List<String> paths, InputStream stdin, LoadLimits limits) throws PathException {
+        return finish(loader(limits, dir -> null).load(paths, stdin));
+    }
+
+    /** Both passes over a load made by a plain {@link Loader} (without this linter's file pass). */
     public LintResult lint(LoadResult load) {
+        List<Finding> found = new ArrayList<>(load.findings());
+        List<KubeObject> kept = new ArrayList<>(load.objects().size());
+        FilePass pass = filePass();
+        List<KubeObject> objects = load.objects();
+        for (int from = 0; from < objects.size();) {
+            SourceFile file = objects.get(from).file();
+            int to = from;
+            while (to < objects.size() && objects.get(to).file() == file) {
+                to++;
+            }
+            kept.addAll(pass.apply(file, objects.subList(from, to), found::add));
+            from = to;
+        }
+        return finish(new LoadResult(load.files(), load.documents(), kept, found, load.skipped()));
+    }
+
+    /** The tree pass and the filters, over a load whose file pass has run ({@link #loader}). */
+    public LintResult finish(LoadResult load) {
         List<Finding> findings = new ArrayList<>();
         // the loader runs before any rule set exists: its findings get their rule's severity here
         for (Finding f : load.findings()) {

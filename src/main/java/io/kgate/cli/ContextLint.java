@@ -5,7 +5,6 @@ import io.kgate.check.LintResult;
 import io.kgate.check.Linter;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.LoadResult;
-import io.kgate.load.Loader;
 import io.kgate.load.PathException;
 import io.kgate.load.Skipped;
 import io.kgate.model.KubeObject;
@@ -35,11 +34,11 @@ final class ContextLint {
 
     static LintResult lint(Linter linter, List<String> paths, Path context, InputStream stdin, LoadLimits limits)
             throws PathException {
-        LoadResult given = new Loader(limits).load(paths, stdin);
+        LoadResult given = linter.loader(limits, dir -> null).load(paths, stdin);
         if (context == null) {
-            return linter.lint(given);
+            return linter.finish(given);
         }
-        LoadResult around = new Loader(limits, GitIgnoredDirs.of(context))
+        LoadResult around = linter.loader(limits, GitIgnoredDirs.of(context))
                 .load(List.of(contextArgument(context)), InputStream.nullInputStream());
         Predicate<String> isGiven = coveredBy(paths);
         List<SourceFile> files = new ArrayList<>();
@@ -53,7 +52,7 @@ final class ContextLint {
         loadFindings.addAll(given.findings());
         List<Skipped> skipped = new ArrayList<>(given.skipped());
         LoadResult whole = new LoadResult(files, around.documents() + given.documents(), objects, loadFindings, skipped);
-        LintResult all = linter.lint(whole);
+        LintResult all = linter.finish(whole);
         Set<String> reported = new HashSet<>();
         given.files().forEach(f -> reported.add(f.displayName()));
         given.findings().forEach(f -> reported.add(f.file()));

@@ -55,7 +55,7 @@ final class FileParser {
                     decoded.pos()));
         }
         List<String> lines = decoded.text().lines().toList();
-        SourceFile file = new SourceFile(shown, lines);
+        SourceFile file = SourceFile.keepingComments(shown, lines);
         boolean json = base.toLowerCase(Locale.ROOT).endsWith(".json");
         List<Parsed> parsed = new ArrayList<>();
         for (Chunk c : json ? List.of(new Chunk(JsonText.tabsToSpaces(decoded.text()), 0)) : split(lines)) {

@@ -22,6 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 /**
@@ -56,9 +58,22 @@ public final class Loader {
 
     /** {@code ignoredDirs} returns why a directory is left out, or null to walk it. */
     public Loader(LoadLimits limits, Function<Path, String> ignoredDirs) {
+        this(limits, ignoredDirs, FilePass.NONE, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * {@code pass} runs on each file's objects as soon as it is parsed; files are read by
+     * {@code threads} threads (1: one after the other, in this thread).
+     */
+    public Loader(LoadLimits limits, Function<Path, String> ignoredDirs, FilePass pass, int threads) {
         this.limits = limits;
         this.ignoredDirs = ignoredDirs;
+        this.pass = pass;
+        this.threads = Math.max(1, threads);
     }
+
+    private final FilePass pass;
+    private final int threads;
 
     /**
      * Loads every path in order ("-" is standard input). Directories are walked recursively in
@@ -88,8 +103,7 @@ public final class Loader {
                 addFile(arg, p);
             }
         }
-        List<FileParser.FileLoad> loads = (sources.size() > 1 ? sources.parallelStream() : sources.stream())
-                .map(this::read).toList();
+        List<FileParser.FileLoad> loads = readAll();
         List<SourceFile> files = new ArrayList<>();
         List<KubeObject> objects = new ArrayList<>();
         int documents = 0;
@@ -102,6 +116,40 @@ public final class Loader {
         }
         return new LoadResult(List.copyOf(files), documents, List.copyOf(objects), List.copyOf(findings),
                 List.copyOf(skipped));
+    }
+
+    /** Every source read, parsed and passed, in source order whatever the number of threads. */
+    private List<FileParser.FileLoad> readAll() {
+        if (threads == 1 || sources.size() < 2) {
+            return sources.stream().map(this::readAndPass).toList();
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> sources.parallelStream().map(this::readAndPass).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading files", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private FileParser.FileLoad readAndPass(Source s) {
+        FileParser.FileLoad l = read(s);
+        if (l.objects().isEmpty()) {
+            return l;
+        }
+        List<Finding> found = new ArrayList<>(l.findings());
+        List<KubeObject> kept = pass.apply(l.file(), l.objects(), found::add);
+        return new FileParser.FileLoad(l.file(), l.documents(), kept, found, l.skipped());
     }
 
     private void addFile(String shown, Path p) {

@@ -23,6 +23,14 @@ public record KubeObject(SourceFile file, int documentIndex, int listIndex, MapN
                 List.copyOf(duplicateKeys));
     }
 
+    /**
+     * The same object over another tree ({@link RetainedFields#retain}): identity and positions
+     * stay, duplicate keys (reported in the file pass) are dropped.
+     */
+    public KubeObject withRoot(MapNode lighter) {
+        return new KubeObject(file, documentIndex, listIndex, lighter, ref, List.of());
+    }
+
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }

@@ -29,6 +29,14 @@ public final class ObjectGraph {
         }
     }
 
+    /**
+     * What building the graph reads of each object besides identity and labels: the pod templates'
+     * labels and shape ({@link RetainedFields} syntax).
+     */
+    public static final List<String> READS = List.of("/spec/template/metadata/labels", "/spec/template/spec/",
+            "/spec/jobTemplate/spec/template/metadata/labels", "/spec/jobTemplate/spec/template/spec/",
+            "Pod:/spec/");
+
     private final List<KubeObject> objects;
     private final Map<String, List<KubeObject>> byKind = new HashMap<>();
     private final Map<String, List<KubeObject>> byKindAndName = new HashMap<>();
@@ -42,6 +50,9 @@ public final class ObjectGraph {
     /** Pod labels, read once: selectors are matched against them many times. */
     private final Map<PodTemplate, Map<String, String>> podLabels = new IdentityHashMap<>();
     private final Map<String, List<PodTemplate>> podsByNamespace = new HashMap<>();
+    /** Pods by one label: namespace ("" when unset) + key + value, and key + value in any namespace. */
+    private final Map<String, List<PodTemplate>> podsByNamespaceAndLabel = new HashMap<>();
+    private final Map<String, List<PodTemplate>> podsByLabel = new HashMap<>();
 
     private ObjectGraph(List<KubeObject> objects) {
         this.objects = List.copyOf(objects);
@@ -63,6 +74,12 @@ public final class ObjectGraph {
                 podLabels.put(p, p.labels());
                 podsByNamespace.computeIfAbsent(Objects.requireNonNullElse(o.namespace(), ""), k -> new ArrayList<>())
                         .add(p);
+                for (Map.Entry<String, String> l : podLabels.get(p).entrySet()) {
+                    String label = "\u0000" + l.getKey() + "\u0000" + l.getValue();
+                    podsByLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(p);
+                    podsByNamespaceAndLabel.computeIfAbsent(Objects.requireNonNullElse(o.namespace(), "") + label,
+                            k -> new ArrayList<>()).add(p);
+                }
             }
         }
     }
@@ -167,7 +184,14 @@ public final class ObjectGraph {
             return List.of();
         }
         List<PodTemplate> out = new ArrayList<>();
-        for (PodTemplate p : podsIn(service.namespace())) {
+        // only pods carrying one of the selector's labels can match: a lookup, not a scan of the namespace
+        Map.Entry<String, String> first = sel.entrySet().iterator().next();
+        String label = "\u0000" + first.getKey() + "\u0000" + first.getValue();
+        String ns = service.namespace();
+        List<PodTemplate> candidates = ns == null || ns.isEmpty() ? podsByLabel.getOrDefault(label, List.of())
+                : withUnset(podsByNamespaceAndLabel.getOrDefault(ns + label, List.of()),
+                        podsByNamespaceAndLabel.getOrDefault(label, List.of()), PodTemplate::owner);
+        for (PodTemplate p : candidates) {
             if (Labels.matches(sel, podLabels.get(p))) {
                 out.add(p);
             }

@@ -1,5 +1,8 @@
 package io.kgate.model;
 
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,5 +13,60 @@ public record SourceFile(String displayName, List<String> lines) {
     /** The text of a 1-based line, or "" outside the file. */
     public String line(int n) {
         return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+    }
+
+    /**
+     * A file that keeps only the text of its lines holding a {@code #} (comments, where suppressions
+     * live); the other lines read as "". A large tree then does not stay in memory as text.
+     */
+    public static SourceFile keepingComments(String displayName, List<String> lines) {
+        return new SourceFile(displayName, new CommentLines(lines));
+    }
+
+    /** The 1-based numbers of the lines whose text is kept, ascending. */
+    public int[] keptLines() {
+        if (lines instanceof CommentLines c) {
+            return c.numbers.clone();
+        }
+        int[] all = new int[lines.size()];
+        Arrays.setAll(all, i -> i + 1);
+        return all;
+    }
+
+    /** Lines with a '#' in them, the rest as "". */
+    private static final class CommentLines extends AbstractList<String> {
+        private final int size;
+        /** 1-based line numbers, ascending, and their text. */
+        private final int[] numbers;
+        private final String[] texts;
+
+        CommentLines(List<String> lines) {
+            size = lines.size();
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).indexOf('#') >= 0) {
+                    kept.add(i + 1);
+                }
+            }
+            numbers = kept.stream().mapToInt(Integer::intValue).toArray();
+            texts = new String[numbers.length];
+            for (int i = 0; i < numbers.length; i++) {
+                texts[i] = lines.get(numbers[i] - 1);
+            }
+        }
+
+        @Override
+        public String get(int index) {
+            if (index < 0 || index >= size) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            int at = Arrays.binarySearch(numbers, index + 1);
+            return at >= 0 ? texts[at] : "";
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 }

@@ -5,7 +5,9 @@ import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -33,8 +35,19 @@ public final class DuplicateObjectCheck implements Check {
         }
     }
 
+    /** Identity and the position of metadata.name are all it reads. */
+    @Override
+    public List<String> retainedFields() {
+        return List.of();
+    }
+
     /** Objects with only generateName get a fresh name from the server each time. */
     private static boolean isGenerated(KubeObject o) {
         return o.metadata() != null && o.metadata().string("name") == null;
+    }
+
+    @Override
+    public Set<String> rules() {
+        return Set.of(ID);
     }
 }

@@ -1,37 +1,36 @@
 package io.kgate.check.identity;
 
-import io.kgate.check.Check;
+import io.kgate.check.ObjectCheck;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.load.Loader;
 import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** {@code object-identity}: apiVersion, kind and metadata.name (or generateName) are present and non-empty. */
-public final class ObjectIdentityCheck implements Check {
+public final class ObjectIdentityCheck implements ObjectCheck {
     public static final String ID = Loader.OBJECT_IDENTITY;
 
     @Override
-    public void run(CheckContext ctx, Consumer<Finding> out) {
-        for (KubeObject o : ctx.objects()) {
-            requireString(ctx, o, o.root(), "apiVersion", "/apiVersion", out);
-            requireString(ctx, o, o.root(), "kind", "/kind", out);
-            Node metaNode = o.root().get("metadata");
-            MapNode meta = metaNode == null ? null : metaNode.asMap();
-            if (meta == null) {
-                out.accept(ctx.finding(ID, o, metaNode == null ? "" : "/metadata",
-                        metaNode == null ? "missing metadata (metadata.name is required)"
-                                : "metadata must be a mapping, not " + metaNode.typeName()));
-                continue;
-            }
-            String generate = meta.string("generateName");
-            if (generate != null && !generate.isEmpty() && !meta.has("name")) {
-                continue;
-            }
-            requireString(ctx, o, meta, "name", "/metadata/name", out);
+    public void check(CheckContext ctx, KubeObject o, Consumer<Finding> out) {
+        requireString(ctx, o, o.root(), "apiVersion", "/apiVersion", out);
+        requireString(ctx, o, o.root(), "kind", "/kind", out);
+        Node metaNode = o.root().get("metadata");
+        MapNode meta = metaNode == null ? null : metaNode.asMap();
+        if (meta == null) {
+            out.accept(ctx.finding(ID, o, metaNode == null ? "" : "/metadata",
+                    metaNode == null ? "missing metadata (metadata.name is required)"
+                            : "metadata must be a mapping, not " + metaNode.typeName()));
+            return;
         }
+        String generate = meta.string("generateName");
+        if (generate != null && !generate.isEmpty() && !meta.has("name")) {
+            return;
+        }
+        requireString(ctx, o, meta, "name", "/metadata/name", out);
     }
 
     private static void requireString(CheckContext ctx, KubeObject o, MapNode parent, String key, String pointer,
@@ -45,5 +44,10 @@ public final class ObjectIdentityCheck implements Check {
         } else if (n.text().isBlank()) {
             out.accept(ctx.finding(ID, o, pointer, field + " is empty"));
         }
+    }
+
+    @Override
+    public Set<String> rules() {
+        return Set.of(ID);
     }
 }

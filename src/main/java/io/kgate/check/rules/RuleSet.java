@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The rules of one run: the built-in rule files, the user's ({@code --rules DIR}), with the profile
@@ -180,18 +181,33 @@ public final class RuleSet {
      * templated rule, and suppressions.
      */
     public Linter linter(List<Check> baseChecks) {
-        return linter(baseChecks, rules.values().stream().filter(r -> r.enabled() && !r.builtin()).toList());
+        return linter(baseChecks, id -> true);
+    }
+
+    /**
+     * The same, running only the checks and rules whose ids {@code runs} accepts ({@code --only},
+     * {@code --skip}); a check that does not say which rules it reports always runs.
+     */
+    public Linter linter(List<Check> baseChecks, Predicate<String> runs) {
+        List<Check> selected = new ArrayList<>();
+        for (Check c : baseChecks) {
+            if (c.rules().isEmpty() || c.rules().stream().anyMatch(runs)) {
+                selected.add(c);
+            }
+        }
+        return linter(selected, rules.values().stream().filter(r -> r.enabled() && !r.builtin() && runs.test(r.id()))
+                .toList(), runs);
     }
 
     /** A linter with {@code baseChecks} and, when rule {@code id} is templated, that rule alone (to run its examples). */
     public Linter linterFor(List<Check> baseChecks, String id) {
         Rule r = rules.get(id);
-        return linter(baseChecks, r == null || r.builtin() ? List.of() : List.of(r));
+        return linter(baseChecks, r == null || r.builtin() ? List.of() : List.of(r), rule -> true);
     }
 
-    private Linter linter(List<Check> baseChecks, List<Rule> templated) {
+    private Linter linter(List<Check> baseChecks, List<Rule> templated, Predicate<String> runs) {
         List<Check> checks = new ArrayList<>(baseChecks);
         checks.add(new RuleEngine(templated));
-        return new Linter(checks, List.of(new Suppressions(catalog)), catalog);
+        return new Linter(checks, List.of(new Suppressions(catalog, runs)), catalog);
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,10 +39,18 @@ public final class Suppressions implements Linter.FindingFilter {
             "\\s*([A-Za-z0-9-]+(?:\\s*,\\s*[A-Za-z0-9-]+)*)?\\s*(?:--\\s*(.*))?");
 
     private final RuleCatalog rules;
+    /** The rules that ran: a suppression of another rule cannot be told to silence nothing. */
+    private final Predicate<String> ran;
 
     /** Suppressions that may name the rules of {@code rules}, reported at the severity of rule {@value #RULE}. */
     public Suppressions(RuleCatalog rules) {
+        this(rules, rule -> true);
+    }
+
+    /** The same, in a run where only the rules {@code ran} accepts ran ({@code --only}, {@code --skip}). */
+    public Suppressions(RuleCatalog rules, Predicate<String> ran) {
         this.rules = rules;
+        this.ran = ran;
     }
 
     /** One suppression as written, and which of its rules silenced something. */
@@ -74,7 +83,7 @@ public final class Suppressions implements Linter.FindingFilter {
         List<Ignore> all = new ArrayList<>();
         for (SourceFile f : load.files()) {
             List<KubeObject> objs = objectsByFile.getOrDefault(f.displayName(), List.of());
-            for (int i = 1; i <= f.lines().size(); i++) {
+            for (int i : f.keptLines()) {
                 Matcher m = COMMENT.matcher(f.line(i));
                 if (!m.find()) {
                     continue;
@@ -123,7 +132,7 @@ public final class Suppressions implements Linter.FindingFilter {
             for (String r : ig.rules) {
                 if (!known.contains(r)) {
                     problems.add(problem(ig.file, ig.pos, ig.how + " names unknown rule '" + r + "' (see kgate rules)"));
-                } else if (!ig.used.contains(r)) {
+                } else if (!ig.used.contains(r) && ran.test(r)) {
                     problems.add(problem(ig.file, ig.pos, ig.how + " " + r + " silences nothing here; remove it"));
                 }
             }

@@ -24,6 +24,11 @@ public interface Template<P> {
     /** The parameters this template accepts, with their defaults, and how they make a {@code P}. */
     ParamSchema<P> params();
 
+    /** What it reads of the tree: the default keeps every object whole for it (see {@link Reads}). */
+    default Reads reads() {
+        return Reads.WHOLE_OBJECTS;
+    }
+
     /** Reports every problem of the tree through {@code ctx}. */
     void run(RuleContext<P> ctx);
 }

@@ -1,14 +1,15 @@
 package io.kgate.check.schema;
 
-import io.kgate.check.Check;
+import io.kgate.check.ObjectCheck;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
 import io.kgate.schema.ApiLifecycle;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** {@code removed-api} and {@code deprecated-api}: apiVersions the target Kubernetes version no longer serves or will drop. */
-public final class ApiLifecycleCheck implements Check {
+public final class ApiLifecycleCheck implements ObjectCheck {
     public static final String REMOVED = "removed-api";
     public static final String DEPRECATED = "deprecated-api";
 
@@ -19,25 +20,28 @@ public final class ApiLifecycleCheck implements Check {
     }
 
     @Override
-    public void run(CheckContext ctx, Consumer<Finding> out) {
-        for (KubeObject o : ctx.objects()) {
-            if (o.apiVersion() == null || o.kind() == null) {
-                continue;
-            }
-            ApiLifecycle.Entry e = ApiLifecycle.find(o.apiVersion(), o.kind());
-            if (e == null) {
-                continue;
-            }
-            String what = o.apiVersion() + " " + o.kind();
-            String instead = e.replacement() == null ? "" : "; use " + e.replacement();
-            if (e.removedIn(version)) {
-                out.accept(ctx.finding(REMOVED, o, "/apiVersion", what + " was removed in Kubernetes "
-                        + e.removed() + " (target " + version + ")" + instead));
-            } else if (e.deprecatedIn(version)) {
-                String removal = e.removed() == null ? "" : ", removed in " + e.removed();
-                out.accept(ctx.finding(DEPRECATED, o, "/apiVersion", what + " is deprecated since Kubernetes "
-                        + e.deprecated() + removal + instead));
-            }
+    public void check(CheckContext ctx, KubeObject o, Consumer<Finding> out) {
+        if (o.apiVersion() == null || o.kind() == null) {
+            return;
         }
+        ApiLifecycle.Entry e = ApiLifecycle.find(o.apiVersion(), o.kind());
+        if (e == null) {
+            return;
+        }
+        String what = o.apiVersion() + " " + o.kind();
+        String instead = e.replacement() == null ? "" : "; use " + e.replacement();
+        if (e.removedIn(version)) {
+            out.accept(ctx.finding(REMOVED, o, "/apiVersion", what + " was removed in Kubernetes "
+                    + e.removed() + " (target " + version + ")" + instead));
+        } else if (e.deprecatedIn(version)) {
+            String removal = e.removed() == null ? "" : ", removed in " + e.removed();
+            out.accept(ctx.finding(DEPRECATED, o, "/apiVersion", what + " is deprecated since Kubernetes "
+                    + e.deprecated() + removal + instead));
+        }
+    }
+
+    @Override
+    public Set<String> rules() {
+        return Set.of(REMOVED, DEPRECATED);
     }
 }

@@ -1,6 +1,6 @@
 package io.kgate.check.schema;
 
-import io.kgate.check.Check;
+import io.kgate.check.ObjectCheck;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.finding.Severity;
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * rejects for every object: duplicate keys, name formats, label and annotation syntax, quantity syntax,
  * and unique keys in lists Kubernetes keys by name or port.
  */
-public final class ObjectRulesCheck implements Check {
+public final class ObjectRulesCheck implements ObjectCheck {
     private static final String ID = SchemaCheck.SCHEMA;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile(
@@ -40,39 +40,37 @@ public final class ObjectRulesCheck implements Check {
     private static final long ANNOTATIONS_MAX_BYTES = 256 * 1024;
 
     @Override
-    public void run(CheckContext ctx, Consumer<Finding> report) {
+    public void check(CheckContext ctx, KubeObject o, Consumer<Finding> report) {
         // the checks below build their findings at ERROR; the rule file's severity wins
         Consumer<Finding> out = f -> report.accept(f.withSeverity(ctx.rules().severity(f.rule())));
-        for (KubeObject o : ctx.objects()) {
-            for (DuplicateKey d : o.duplicateKeys()) {
-                out.accept(new Finding(ID, Severity.ERROR, JsonPointer.toDotted(d.pointer()) + ": duplicate key \""
-                        + lastStep(d.pointer()) + "\" (first written at line " + d.firstPos().line()
-                        + "); only one of the values would be applied", o.file().displayName(), d.pos(), o.ref(),
-                        d.pointer()));
+        for (DuplicateKey d : o.duplicateKeys()) {
+            out.accept(new Finding(ID, Severity.ERROR, JsonPointer.toDotted(d.pointer()) + ": duplicate key \""
+                    + lastStep(d.pointer()) + "\" (first written at line " + d.firstPos().line()
+                    + "); only one of the values would be applied", o.file().displayName(), d.pos(), o.ref(),
+                    d.pointer()));
+        }
+        MapNode meta = o.metadata();
+        if (meta != null) {
+            name(o, meta, out);
+            metadataMaps(o, meta, "/metadata", out);
+        }
+        String podSpec = podSpecPointer(o.kind());
+        if (podSpec != null) {
+            Node template = o.at(JsonPointer.parent(podSpec) + "/metadata");
+            if (template instanceof MapNode tm) {
+                metadataMaps(o, tm, JsonPointer.parent(podSpec) + "/metadata", out);
             }
-            MapNode meta = o.metadata();
-            if (meta != null) {
-                name(o, meta, out);
-                metadataMaps(o, meta, "/metadata", out);
+            if (o.at(podSpec) instanceof MapNode spec) {
+                podSpec(o, spec, podSpec, out);
             }
-            String podSpec = podSpecPointer(o.kind());
-            if (podSpec != null) {
-                Node template = o.at(JsonPointer.parent(podSpec) + "/metadata");
-                if (template instanceof MapNode tm) {
-                    metadataMaps(o, tm, JsonPointer.parent(podSpec) + "/metadata", out);
-                }
-                if (o.at(podSpec) instanceof MapNode spec) {
-                    podSpec(o, spec, podSpec, out);
-                }
-            }
-            if ("Service".equals(o.kind()) && o.at("/spec/ports") instanceof SeqNode ports) {
-                unique(o, ports, "/spec/ports", "port name", "name", p -> p.string("name"), out);
-                unique(o, ports, "/spec/ports", "port", "port", p -> portKey(p, "port"), out);
-            }
-            if ("PersistentVolumeClaim".equals(o.kind())) {
-                quantities(o, "/spec/resources/requests", out);
-                quantities(o, "/spec/resources/limits", out);
-            }
+        }
+        if ("Service".equals(o.kind()) && o.at("/spec/ports") instanceof SeqNode ports) {
+            unique(o, ports, "/spec/ports", "port name", "name", p -> p.string("name"), out);
+            unique(o, ports, "/spec/ports", "port", "port", p -> portKey(p, "port"), out);
+        }
+        if ("PersistentVolumeClaim".equals(o.kind())) {
+            quantities(o, "/spec/resources/requests", out);
+            quantities(o, "/spec/resources/limits", out);
         }
     }
 
@@ -296,5 +294,10 @@ public final class ObjectRulesCheck implements Check {
     private static String lastStep(String pointer) {
         var steps = JsonPointer.split(pointer);
         return steps.isEmpty() ? "" : steps.get(steps.size() - 1);
+    }
+
+    @Override
+    public Set<String> rules() {
+        return Set.of(ID);
     }
 }

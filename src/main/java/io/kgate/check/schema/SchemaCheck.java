@@ -1,6 +1,6 @@
 package io.kgate.check.schema;
 
-import io.kgate.check.Check;
+import io.kgate.check.ObjectCheck;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
@@ -12,6 +12,7 @@ import io.kgate.schema.Validator;
 import io.kgate.schema.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -20,7 +21,7 @@ import java.util.stream.IntStream;
  * (no schema for the object's apiVersion/kind). Built-in kinds use the embedded definitions of the
  * chosen Kubernetes version; custom resources the CRDs of the tree and of {@code --crds}.
  */
-public final class SchemaCheck implements Check {
+public final class SchemaCheck implements ObjectCheck {
     public static final String SCHEMA = "schema";
     public static final String SCHEMA_UNKNOWN = "schema-unknown";
     /** Below this many objects a single thread is faster than forking. */
@@ -28,6 +29,7 @@ public final class SchemaCheck implements Check {
 
     private final SchemaOptions options;
     private final SchemaStore store;
+    private final Validator validator;
 
     public SchemaCheck(SchemaOptions options) {
         this.options = options;
@@ -35,8 +37,24 @@ public final class SchemaCheck implements Check {
         if (store == null) {
             throw new IllegalArgumentException("no embedded schemas for Kubernetes " + options.kubernetesVersion());
         }
+        this.validator = new Validator(store::definition, options.strict());
     }
 
+    /** File pass: objects of built-in kinds (and removed APIs); custom resources wait for every CRD. */
+    @Override
+    public void check(CheckContext ctx, KubeObject o, Consumer<Finding> out) {
+        if (!waitsForCrds(o)) {
+            check(ctx, o, null, validator).forEach(out);
+        }
+    }
+
+    /** CRDs register their schemas in the tree pass; custom resources are validated there. */
+    @Override
+    public boolean needsWholeTree(KubeObject o) {
+        return CustomResources.isCrd(o) || waitsForCrds(o);
+    }
+
+    /** Tree pass: the objects whose schema may come from a CRD anywhere in the tree. */
     @Override
     public void run(CheckContext ctx, Consumer<Finding> out) {
         // what reading --crds found (loader findings) gets its rule's severity like the tree's own
@@ -44,8 +62,7 @@ public final class SchemaCheck implements Check {
         CustomResources crds = new CustomResources();
         options.extraCrds().stream().filter(CustomResources::isCrd).forEach(crds::register);
         ctx.objects().stream().filter(CustomResources::isCrd).forEach(crds::register);
-        Validator validator = new Validator(store::definition, options.strict());
-        List<KubeObject> objects = ctx.objects();
+        List<KubeObject> objects = ctx.objects().stream().filter(this::waitsForCrds).toList();
         IntStream indexes = IntStream.range(0, objects.size());
         if (objects.size() > PARALLEL_THRESHOLD) {
             indexes = indexes.parallel();
@@ -55,6 +72,26 @@ public final class SchemaCheck implements Check {
         perObject.forEach(l -> l.forEach(out));
     }
 
+    /** True for an object with apiVersion and kind, served, but without an embedded schema. */
+    private boolean waitsForCrds(KubeObject o) {
+        String apiVersion = o.apiVersion();
+        String kind = o.kind();
+        if (apiVersion == null || kind == null || apiVersion.isBlank() || kind.isBlank()) {
+            return false;
+        }
+        ApiLifecycle.Entry life = ApiLifecycle.find(apiVersion, kind);
+        if (life != null && life.removedIn(options.kubernetesVersion())) {
+            return false;
+        }
+        return builtIn(apiVersion, kind) == null;
+    }
+
+    private Schema builtIn(String apiVersion, String kind) {
+        String def = store.definitionOf(apiVersion, kind);
+        return def == null ? null : store.definition(def);
+    }
+
+    /** {@code crds} is null in the file pass, where only built-in kinds are checked. */
     private List<Finding> check(CheckContext ctx, KubeObject o, CustomResources crds, Validator validator) {
         String apiVersion = o.apiVersion();
         String kind = o.kind();
@@ -65,12 +102,8 @@ public final class SchemaCheck implements Check {
         if (life != null && life.removedIn(options.kubernetesVersion())) {
             return List.of(); // removed-api says all there is to say
         }
-        Schema schema = null;
-        String def = store.definitionOf(apiVersion, kind);
-        if (def != null) {
-            schema = store.definition(def);
-        }
-        if (schema == null) {
+        Schema schema = builtIn(apiVersion, kind);
+        if (schema == null && crds != null) {
             schema = crds.find(apiVersion, kind);
         }
         List<Finding> out = new ArrayList<>();
@@ -91,5 +124,10 @@ public final class SchemaCheck implements Check {
             return base + "; " + o.kind() + " is served as " + String.join(", ", known);
         }
         return base + ": not a built-in kind; add its CustomResourceDefinition to the tree or pass it with --crds";
+    }
+
+    @Override
+    public Set<String> rules() {
+        return Set.of(SCHEMA, SCHEMA_UNKNOWN);
     }
 }

@@ -1,6 +1,7 @@
 package io.kgate.check.rules.templates;
 
 import io.kgate.check.rules.ParamSchema;
+import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.IpAddresses;
@@ -12,6 +13,12 @@ public final class ExternalNameIpTemplate implements Template<ParamSchema.None> 
     @Override
     public String name() {
         return "externalname-ip";
+    }
+
+    /** Each object by itself. */
+    @Override
+    public Reads reads() {
+        return Reads.OBJECT_ALONE;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.kgate.check.rules.templates;
 
 import io.kgate.check.rules.Param;
 import io.kgate.check.rules.ParamSchema;
+import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -23,6 +24,12 @@ public final class IngressBackendTemplate implements Template<IngressBackendTemp
     @Override
     public String name() {
         return "ingress-backend";
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.fields("Ingress:/spec", "Ingress:/metadata/annotations/kubernetes.io~1ingress.class",
+                "Service:/spec/ports");
     }
 
     @Override

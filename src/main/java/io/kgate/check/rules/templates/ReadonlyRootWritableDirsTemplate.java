@@ -2,6 +2,7 @@ package io.kgate.check.rules.templates;
 
 import io.kgate.check.rules.Param;
 import io.kgate.check.rules.ParamSchema;
+import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.MapNode;
@@ -35,6 +36,12 @@ public final class ReadonlyRootWritableDirsTemplate implements Template<Readonly
     @Override
     public String name() {
         return "readonly-root-writable-dirs";
+    }
+
+    /** Each object by itself. */
+    @Override
+    public Reads reads() {
+        return Reads.OBJECT_ALONE;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.kgate.check.rules.ResourceUsage;
 import io.kgate.check.rules.Param;
 import io.kgate.check.rules.Param.Qty;
 import io.kgate.check.rules.ParamSchema;
+import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -54,6 +55,17 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
     @Override
     public String name() {
         return "resource-budget";
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.fields("/spec/template/spec/containers/*/name", "/spec/template/spec/containers/*/resources",
+                "/spec/template/spec/initContainers/*/name", "/spec/template/spec/initContainers/*/resources",
+                "/spec/jobTemplate/spec/template/spec/containers/*/name", "/spec/jobTemplate/spec/template/spec/containers/*/resources",
+                "/spec/jobTemplate/spec/template/spec/initContainers/*/name", "/spec/jobTemplate/spec/template/spec/initContainers/*/resources",
+                "Pod:/spec/containers/*/name", "Pod:/spec/containers/*/resources",
+                "Pod:/spec/initContainers/*/name", "Pod:/spec/initContainers/*/resources",
+                "/spec/replicas", "/spec/parallelism", "/spec/jobTemplate/spec/parallelism");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.kgate.check.rules.templates;
 
 import io.kgate.check.rules.Param;
 import io.kgate.check.rules.ParamSchema;
+import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -27,6 +28,11 @@ public final class RolloutZeroDowntimeTemplate implements Template<RolloutZeroDo
     @Override
     public String name() {
         return "rollout-zero-downtime";
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.fields("Deployment:/spec/strategy", "Ingress:/spec", "Service:/spec/selector", "/spec/replicas", "/spec/parallelism", "/spec/jobTemplate/spec/parallelism");
     }
 
     @Override

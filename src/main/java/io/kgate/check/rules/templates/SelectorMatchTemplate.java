@@ -1,6 +1,7 @@
 package io.kgate.check.rules.templates;
 
 import io.kgate.check.rules.ParamSchema;
+import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -18,6 +19,11 @@ public final class SelectorMatchTemplate implements Template<ParamSchema.None> {
     @Override
     public String name() {
         return "selector-match";
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.fields("/spec/selector");
     }
 
     @Override

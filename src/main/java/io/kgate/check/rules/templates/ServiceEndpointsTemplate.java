@@ -1,6 +1,7 @@
 package io.kgate.check.rules.templates;
 
 import io.kgate.check.rules.ParamSchema;
+import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.IpAddresses;
@@ -31,6 +32,12 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
     @Override
     public String name() {
         return "service-endpoints";
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.fields("Service:/spec", "Endpoints:/subsets", "EndpointSlice:/ports",
+                "EndpointSlice:/endpoints", "EndpointSlice:/addressType");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.kgate.check.rules.templates;
 
 import io.kgate.check.rules.Param;
 import io.kgate.check.rules.ParamSchema;
+import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
@@ -21,6 +22,11 @@ public final class ServiceTypeTemplate implements Template<ServiceTypeTemplate.P
     @Override
     public String name() {
         return "service-type";
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.fields("Service:/spec", "Ingress:/spec");
     }
 
     @Override

@@ -1,0 +1,73 @@
+package io.kgate.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.kgate.check.Check;
+import io.kgate.check.LintResult;
+import io.kgate.check.Linter;
+import io.kgate.check.identity.IdentityChecks;
+import io.kgate.check.rules.RuleSet;
+import io.kgate.check.schema.SchemaChecks;
+import io.kgate.check.schema.SchemaOptions;
+import io.kgate.load.LoadLimits;
+import io.kgate.report.ReportOptions;
+import io.kgate.report.Reporters;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report does not depend on how the work was split: on the generated 10,000-document tree
+ * ({@code ../shared/bench/gen-corpus.py}), every check on, the reports of a run on several threads
+ * that keeps only the retained fields of each object after the file pass are byte-identical to those
+ * of a sequential run that keeps every object whole. Skips when the generator or python3 is absent.
+ */
+@Tag("in-process") // compares two ways of running kgate's classes: the native binary has one way
+class ParallelDeterminismTest {
+    private static final Path GENERATOR = Path.of("../shared/bench/gen-corpus.py");
+
+    @Test
+    void parallelRunWithRetainedFieldsReportsLikeSequentialRunWithWholeObjects(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isRegularFile(GENERATOR), "generator absent: " + GENERATOR.toAbsolutePath());
+        Path tree = dir.resolve("tree");
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", GENERATOR.toString(), tree.toString(), "--documents", "10000", "--seed",
+                    "42").redirectErrorStream(true).redirectOutput(dir.resolve("gen.log").toFile()).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "python3 not available: " + e.getMessage());
+            return;
+        }
+        assumeTrue(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0, "generator failed");
+
+        List<Check> checks = new ArrayList<>(IdentityChecks.create());
+        checks.addAll(SchemaChecks.create(SchemaOptions.defaults()));
+        Linter linter = RuleSet.defaults().linter(checks);
+        List<String> sequential = reports(linter.withThreads(1).keepingWholeObjects(), tree);
+        List<String> parallel = reports(linter.withThreads(4), tree);
+        assertTrue(sequential.get(0).lines().count() > 10_000, "the tree is dirty enough to compare findings");
+        for (int i = 0; i < sequential.size(); i++) {
+            assertEquals(sequential.get(i), parallel.get(i), "report " + FORMATS.get(i) + " differs");
+        }
+    }
+
+    private static final List<String> FORMATS = List.of("text", "json", "sarif");
+
+    private static List<String> reports(Linter linter, Path tree) throws Exception {
+        LintResult result = linter.lint(List.of(tree.toString()), new ByteArrayInputStream(new byte[0]),
+                LoadLimits.DEFAULT);
+        List<String> out = new ArrayList<>();
+        for (String format : FORMATS) {
+            out.add(Reporters.byName(format).render(result, new ReportOptions("VERSION", false, linter.rules())));
+        }
+        return out;
+    }
+}
