@@ -24,14 +24,4 @@ public final class Labels {
         }
         return out;
     }
-
-    /** True when every selector entry is present with the same value in {@code labels}. */
-    public static boolean matches(Map<String, String> selector, Map<String, String> labels) {
-        for (Map.Entry<String, String> e : selector.entrySet()) {
-            if (!e.getValue().equals(labels.get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

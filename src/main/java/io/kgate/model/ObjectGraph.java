@@ -177,22 +177,34 @@ public final class ObjectGraph {
                 PodTemplate::owner);
     }
 
-    /** Long-running pod owners whose pod labels a Service selects, in compatible namespaces. */
+    /** Pod owners whose pod labels a Service selects, in compatible namespaces; none without a selector. */
     public List<PodTemplate> podsSelectedBy(KubeObject service) {
         Map<String, String> sel = serviceSelector(service);
         if (sel.isEmpty()) {
             return List.of();
         }
+        return podsSelectedBy(service.namespace(), LabelSelector.equality(sel));
+    }
+
+    /**
+     * Pod owners in a namespace compatible with {@code namespace} whose pod labels {@code selector}
+     * matches (an empty selector matches all of them), in tree order.
+     */
+    public List<PodTemplate> podsSelectedBy(String namespace, LabelSelector selector) {
         List<PodTemplate> out = new ArrayList<>();
         // only pods carrying one of the selector's labels can match: a lookup, not a scan of the namespace
-        Map.Entry<String, String> first = sel.entrySet().iterator().next();
-        String label = "\u0000" + first.getKey() + "\u0000" + first.getValue();
-        String ns = service.namespace();
-        List<PodTemplate> candidates = ns == null || ns.isEmpty() ? podsByLabel.getOrDefault(label, List.of())
-                : withUnset(podsByNamespaceAndLabel.getOrDefault(ns + label, List.of()),
-                        podsByNamespaceAndLabel.getOrDefault(label, List.of()), PodTemplate::owner);
+        List<PodTemplate> candidates;
+        if (selector.matchLabels().isEmpty()) {
+            candidates = podsIn(namespace);
+        } else {
+            Map.Entry<String, String> first = selector.matchLabels().entrySet().iterator().next();
+            String label = "\u0000" + first.getKey() + "\u0000" + first.getValue();
+            candidates = namespace == null || namespace.isEmpty() ? podsByLabel.getOrDefault(label, List.of())
+                    : withUnset(podsByNamespaceAndLabel.getOrDefault(namespace + label, List.of()),
+                            podsByNamespaceAndLabel.getOrDefault(label, List.of()), PodTemplate::owner);
+        }
         for (PodTemplate p : candidates) {
-            if (Labels.matches(sel, podLabels.get(p))) {
+            if (selector.matches(podLabels.get(p))) {
                 out.add(p);
             }
         }

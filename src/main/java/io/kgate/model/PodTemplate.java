@@ -111,20 +111,33 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
         return 1;
     }
 
-    /** The pod template of {@code obj}, or null when its kind runs no pods (or the spec is malformed). */
-    public static PodTemplate of(KubeObject obj) {
-        String kind = obj.kind();
+    /**
+     * Where an object of {@code kind} holds its pod template ({@code metadata} and {@code spec}):
+     * "/spec/template" for a Deployment, "/spec/jobTemplate/spec/template" for a CronJob, "" for a
+     * Pod, "/template" for a core PodTemplate; null for kinds without one. The one mapping of kind to
+     * pod spec (the pod spec is this + "/spec").
+     */
+    public static String templatePointer(String kind) {
         if (kind == null) {
             return null;
         }
-        String template = switch (kind) {
+        return switch (kind) {
             case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job" ->
                 "/spec/template";
             case "CronJob" -> "/spec/jobTemplate/spec/template";
             case "Pod" -> "";
+            case "PodTemplate" -> "/template";
             default -> null;
         };
-        if (template == null) {
+    }
+
+    /**
+     * The pod template of {@code obj}, or null when it runs no pods (a core PodTemplate only holds one
+     * for others to copy) or its spec is malformed.
+     */
+    public static PodTemplate of(KubeObject obj) {
+        String template = templatePointer(obj.kind());
+        if (template == null || "PodTemplate".equals(obj.kind())) {
             return null;
         }
         Node spec = obj.at(template + "/spec");

@@ -7,6 +7,7 @@ import io.kgate.finding.Severity;
 import io.kgate.model.DuplicateKey;
 import io.kgate.model.JsonPointer;
 import io.kgate.model.KubeObject;
+import io.kgate.model.PodTemplate;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.Quantity;
@@ -54,7 +55,8 @@ public final class ObjectRulesCheck implements ObjectCheck {
             name(o, meta, out);
             metadataMaps(o, meta, "/metadata", out);
         }
-        String podSpec = podSpecPointer(o.kind());
+        String templatePtr = PodTemplate.templatePointer(o.kind());
+        String podSpec = templatePtr == null ? null : templatePtr + "/spec";
         if (podSpec != null) {
             Node template = o.at(JsonPointer.parent(podSpec) + "/metadata");
             if (template instanceof MapNode tm) {
@@ -177,21 +179,6 @@ public final class ObjectRulesCheck implements ObjectCheck {
                         + " bytes; the API server allows at most 262144 (256 KiB)"));
             }
         }
-    }
-
-    /** Where the pod spec of a workload kind lives, or null. */
-    static String podSpecPointer(String kind) {
-        if (kind == null) {
-            return null;
-        }
-        return switch (kind) {
-            case "Pod" -> "/spec";
-            case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController" ->
-                "/spec/template/spec";
-            case "PodTemplate" -> "/template/spec";
-            case "CronJob" -> "/spec/jobTemplate/spec/template/spec";
-            default -> null;
-        };
     }
 
     private static void podSpec(KubeObject o, MapNode spec, String ptr, Consumer<Finding> out) {

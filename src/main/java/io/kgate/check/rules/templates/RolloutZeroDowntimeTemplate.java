@@ -5,12 +5,12 @@ import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
+import io.kgate.model.IntOrPercent;
 import io.kgate.model.KubeObject;
 import io.kgate.model.Node;
 import io.kgate.model.PodTemplate;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Set;
 
 /** Rollouts and node drains without downtime: no pod taken down before its successor is ready. */
@@ -22,6 +22,7 @@ public final class RolloutZeroDowntimeTemplate implements Template<RolloutZeroDo
     private static final Param<Long> MIN_REPLICAS = Param.integer("minReplicas", 2,
             "replicas a workload behind an Ingress needs");
 
+    private static final IntOrPercent DEFAULT_MAX_UNAVAILABLE = new IntOrPercent(25, true);
     private static final Set<String> REPLICATED = Set.of("Deployment", "StatefulSet", "ReplicaSet",
             "ReplicationController");
 
@@ -56,7 +57,9 @@ public final class RolloutZeroDowntimeTemplate implements Template<RolloutZeroDo
                 continue;
             }
             Node mu = d.at("/spec/strategy/rollingUpdate/maxUnavailable");
-            long down = unavailable(mu, r);
+            // Kubernetes rounds maxUnavailable down; absent means 25%; malformed is the schema check's
+            IntOrPercent max = mu == null ? DEFAULT_MAX_UNAVAILABLE : IntOrPercent.of(mu);
+            long down = max == null ? 0 : max.scaledTo(r, false);
             if (down > 0) {
                 ctx.report(d, mu == null ? "/spec/strategy" : "/spec/strategy/rollingUpdate/maxUnavailable",
                         "maxUnavailable " + (mu == null ? "25% (the default)" : Fields.show(mu)) + " lets a rollout take "
@@ -77,25 +80,5 @@ public final class RolloutZeroDowntimeTemplate implements Template<RolloutZeroDo
                         + "use replicas: " + min + " or more");
             }
         });
-    }
-
-    /** Pods a rolling update may take down, as Kubernetes computes it (percentages round down). */
-    private static long unavailable(Node mu, long replicas) {
-        if (mu == null) {
-            return replicas * 25 / 100;
-        }
-        Long n = Fields.integer(mu);
-        if (n != null) {
-            return n;
-        }
-        String t = mu.text();
-        if (t != null && t.endsWith("%")) {
-            try {
-                return replicas * Long.parseLong(t.substring(0, t.length() - 1).strip()) / 100;
-            } catch (NumberFormatException e) {
-                return 0; // malformed: the schema check's business
-            }
-        }
-        return 0;
     }
 }

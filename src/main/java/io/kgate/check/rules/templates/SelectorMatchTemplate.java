@@ -5,6 +5,7 @@ import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
+import io.kgate.model.LabelSelector;
 import io.kgate.model.Labels;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
@@ -45,8 +46,9 @@ public final class SelectorMatchTemplate implements Template<ParamSchema.None> {
             }
             Map<String, String> labels = pod.labels();
             String problem = "ReplicationController".equals(owner.kind())
-                    ? (Labels.matches(Labels.of(owner.root().map("spec"), "selector"), labels) ? null : "selector")
-                    : mismatch(m, labels);
+                    ? (LabelSelector.equality(Labels.of(owner.root().map("spec"), "selector")).matches(labels) ? null
+                            : "selector")
+                    : LabelSelector.of(m).mismatch(labels);
             if (problem != null) {
                 ctx.report(owner, "/spec/selector", "spec.selector (" + problem + ") does not match the pod template "
                         + "labels " + labels + ": the API server rejects " + owner.ref().display());
@@ -73,38 +75,5 @@ public final class SelectorMatchTemplate implements Template<ParamSchema.None> {
                     + ", which matches no workload's pod labels: the Service has no endpoints (pods there: "
                     + String.join("; ", seen) + ")");
         }
-    }
-
-    /** Which part of a LabelSelector the labels fail, or null when they match. */
-    private static String mismatch(MapNode selector, Map<String, String> labels) {
-        Map<String, String> matchLabels = Labels.of(selector, "matchLabels");
-        if (!Labels.matches(matchLabels, labels)) {
-            return "matchLabels " + matchLabels;
-        }
-        if (selector.seq("matchExpressions") == null) {
-            return null;
-        }
-        for (Node n : selector.seq("matchExpressions").items()) {
-            MapNode e = n.asMap();
-            if (e == null || e.string("key") == null || e.string("operator") == null) {
-                continue;
-            }
-            String key = e.string("key");
-            List<String> values = new ArrayList<>();
-            if (e.seq("values") != null) {
-                e.seq("values").items().forEach(v -> values.add(v.text()));
-            }
-            boolean ok = switch (e.string("operator")) {
-                case "In" -> values.contains(labels.get(key));
-                case "NotIn" -> !labels.containsKey(key) || !values.contains(labels.get(key));
-                case "Exists" -> labels.containsKey(key);
-                case "DoesNotExist" -> !labels.containsKey(key);
-                default -> true;
-            };
-            if (!ok) {
-                return "matchExpressions " + key + " " + e.string("operator") + " " + values;
-            }
-        }
-        return null;
     }
 }

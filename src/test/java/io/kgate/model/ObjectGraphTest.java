@@ -1,0 +1,91 @@
+package io.kgate.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.kgate.load.LoadLimits;
+import io.kgate.load.Loader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The graph's queries: where pod specs live, which pods a selector selects, across namespaces. */
+@Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
+class ObjectGraphTest {
+    private static final String TREE = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              replicas: 3
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web, tier: front}}
+                spec: {containers: [{name: app, image: web:1}]}
+            ---
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: report}
+            spec:
+              schedule: "@daily"
+              jobTemplate:
+                spec:
+                  template:
+                    metadata: {labels: {app: web, tier: batch}}
+                    spec: {containers: [{name: run, image: report:1}], restartPolicy: Never}
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: db, namespace: other}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec: {containers: [{name: db, image: db:1}]}
+            ---
+            apiVersion: v1
+            kind: PodTemplate
+            metadata: {name: blueprint, namespace: shop}
+            template:
+              metadata: {labels: {app: web}}
+              spec: {containers: [{name: x, image: x:1}]}
+            """;
+
+    private static ObjectGraph graph() throws Exception {
+        var load = new Loader(LoadLimits.DEFAULT).load(List.of("-"),
+                new ByteArrayInputStream(TREE.getBytes(StandardCharsets.UTF_8)));
+        return ObjectGraph.of(load.objects());
+    }
+
+    private static List<String> owners(List<PodTemplate> pods) {
+        return pods.stream().map(p -> p.owner().ref().display()).toList();
+    }
+
+    @Test
+    void podSpecOfEachKind() throws Exception {
+        assertEquals("/spec/template", PodTemplate.templatePointer("Deployment"));
+        assertEquals("/spec/jobTemplate/spec/template", PodTemplate.templatePointer("CronJob"));
+        assertEquals("", PodTemplate.templatePointer("Pod"));
+        assertEquals("/template", PodTemplate.templatePointer("PodTemplate"));
+        assertNull(PodTemplate.templatePointer("Service"));
+        ObjectGraph g = graph();
+        assertEquals(List.of("/spec/template/spec", "/spec/jobTemplate/spec/template/spec", "/spec/template/spec"),
+                g.pods().stream().map(PodTemplate::specPointer).toList(), "a core PodTemplate runs no pods");
+        assertEquals(3, g.podOf(g.ofKind("Deployment").get(0)).replicas());
+    }
+
+    @Test
+    void podsSelectedInCompatibleNamespaces() throws Exception {
+        ObjectGraph g = graph();
+        LabelSelector web = LabelSelector.equality(java.util.Map.of("app", "web"));
+        // the CronJob has no namespace: it may be applied to any, so it is a candidate everywhere
+        assertEquals(List.of("Deployment shop/web", "CronJob report"), owners(g.podsSelectedBy("shop", web)));
+        assertEquals(List.of("CronJob report", "StatefulSet other/db"), owners(g.podsSelectedBy("other", web)), "tree order");
+        assertEquals(List.of("Deployment shop/web", "CronJob report", "StatefulSet other/db"),
+                owners(g.podsSelectedBy(null, web)));
+        LabelSelector front = LabelSelector.equality(java.util.Map.of("tier", "front"));
+        assertEquals(List.of("Deployment shop/web"), owners(g.podsSelectedBy("shop", front)));
+    }
+}
