@@ -277,7 +277,8 @@ public final class Validator {
         return best != null && bestDist <= limit ? ", did you mean \"" + best + "\"?" : "";
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein edit distance, for "did you mean" hints. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

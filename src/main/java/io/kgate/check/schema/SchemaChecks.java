@@ -1,6 +1,8 @@
 package io.kgate.check.schema;
 
 import io.kgate.check.Check;
+import io.kgate.check.crd.CrdRulesCheck;
+import io.kgate.check.crd.CrdSchemaCheck;
 import java.util.List;
 
 /** The checks of schema validation, in the order the Linter runs them. */
@@ -10,6 +12,7 @@ public final class SchemaChecks {
 
     public static List<Check> create(SchemaOptions options) {
         return List.of(new SchemaCheck(options), new ObjectRulesCheck(),
-                new ApiLifecycleCheck(options.kubernetesVersion()));
+                new ApiLifecycleCheck(options.kubernetesVersion()), new CrdSchemaCheck(),
+                new CrdRulesCheck(options.extraCrds()));
     }
 }
