@@ -61,7 +61,7 @@ public final class CrdRulesCheck implements Check {
                 continue;
             }
             Object self = SchemaValues.convert(o.root(), v.schema());
-            walk(o, v, self, v.schema(), v.pointer(), "", compiled, out);
+            walk(ctx, o, v, self, v.schema(), v.pointer(), "", compiled, out);
         }
     }
 
@@ -86,7 +86,7 @@ public final class CrdRulesCheck implements Check {
         return false;
     }
 
-    private void walk(KubeObject o, CrdVersions.Version v, Object value, MapNode schema, String schemaPointer,
+    private void walk(CheckContext ctx, KubeObject o, CrdVersions.Version v, Object value, MapNode schema, String schemaPointer,
             String pointer, Map<MapNode, CompiledRule> compiled, Consumer<Finding> out) {
         if (value == null || value.equals(CelValues.nullValue())) {
             return;
@@ -95,9 +95,9 @@ public final class CrdRulesCheck implements Check {
             for (int i = 0; i < rules.size(); i++) {
                 if (rules.get(i) instanceof MapNode rule) {
                     String rulePointer = schemaPointer + "/" + VALIDATIONS + "/" + i;
-                    CompiledRule c = compiled.computeIfAbsent(rule, r -> compile(v, r, schema, rulePointer, out));
+                    CompiledRule c = compiled.computeIfAbsent(rule, r -> compile(ctx, v, r, schema, rulePointer, out));
                     if (c.usable()) {
-                        evaluate(o, c, value, pointer, out);
+                        evaluate(ctx, o, c, value, pointer, out);
                     }
                 }
             }
@@ -108,16 +108,16 @@ public final class CrdRulesCheck implements Check {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = (String) e.getKey();
                 if (props != null && props.map(key) != null) {
-                    walk(o, v, e.getValue(), props.map(key), schemaPointer + "/properties/" + escape(key),
+                    walk(ctx, o, v, e.getValue(), props.map(key), schemaPointer + "/properties/" + escape(key),
                             JsonPointer.child(pointer, key), compiled, out);
                 } else if (additional != null) {
-                    walk(o, v, e.getValue(), additional, schemaPointer + "/additionalProperties",
+                    walk(ctx, o, v, e.getValue(), additional, schemaPointer + "/additionalProperties",
                             JsonPointer.child(pointer, key), compiled, out);
                 }
             }
         } else if (value instanceof List<?> list && schema.map("items") != null) {
             for (int i = 0; i < list.size(); i++) {
-                walk(o, v, list.get(i), schema.map("items"), schemaPointer + "/items", JsonPointer.child(pointer, i),
+                walk(ctx, o, v, list.get(i), schema.map("items"), schemaPointer + "/items", JsonPointer.child(pointer, i),
                         compiled, out);
             }
         }
@@ -127,7 +127,7 @@ public final class CrdRulesCheck implements Check {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
-    private CompiledRule compile(CrdVersions.Version v, MapNode rule, MapNode schema, String pointer,
+    private CompiledRule compile(CheckContext ctx, CrdVersions.Version v, MapNode rule, MapNode schema, String pointer,
             Consumer<Finding> out) {
         String source = rule.string("rule");
         KubeObject crd = v.crd();
@@ -140,7 +140,7 @@ public final class CrdRulesCheck implements Check {
         String where = "x-kubernetes-validations rule " + quote(source);
         switch (c) {
             case KubeCel.CompileError e -> {
-                out.accept(Finding.at(ID, Severity.ERROR, crd, pointer + "/rule", where + " does not compile: "
+                out.accept(ctx.finding(ID, crd, pointer + "/rule", where + " does not compile: "
                         + e.message() + " (at column " + e.column() + "); the API server refuses this CRD"));
                 return new CompiledRule(rule, pointer, null, null, optionalOldSelf, false);
             }
@@ -152,7 +152,7 @@ public final class CrdRulesCheck implements Check {
             case KubeCel.Program p -> {
                 double cost = CelCost.estimate(p.expr(), Map.of("self", new SchemaShape(schema)));
                 if (cost > CelCost.LIMIT) {
-                    out.accept(Finding.at(ID, Severity.ERROR, crd, pointer + "/rule", where + " may cost about "
+                    out.accept(ctx.finding(ID, crd, pointer + "/rule", where + " may cost about "
                             + String.format(java.util.Locale.ROOT, "%.0e", cost) + ", more than the API server's limit of "
                             + CelCost.LIMIT + ": the server refuses this CRD; bound the lists the rule iterates with "
                             + "maxItems and the strings it scans with maxLength"));
@@ -170,7 +170,7 @@ public final class CrdRulesCheck implements Check {
                     if (m instanceof KubeCel.Program mp) {
                         message = mp;
                     } else if (m instanceof KubeCel.CompileError e) {
-                        out.accept(Finding.at(ID, Severity.ERROR, crd, pointer + "/messageExpression",
+                        out.accept(ctx.finding(ID, crd, pointer + "/messageExpression",
                                 "messageExpression " + quote(messageExpression) + " does not compile: " + e.message()
                                         + " (at column " + e.column() + "); the API server refuses this CRD"));
                     }
@@ -180,7 +180,7 @@ public final class CrdRulesCheck implements Check {
         }
     }
 
-    private void evaluate(KubeObject o, CompiledRule c, Object self, String pointer, Consumer<Finding> out) {
+    private void evaluate(CheckContext ctx, KubeObject o, CompiledRule c, Object self, String pointer, Consumer<Finding> out) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("self", self);
         if (c.optionalOldSelf()) {
@@ -191,9 +191,11 @@ public final class CrdRulesCheck implements Check {
         String field = JsonPointer.toDotted(pointer);
         String at = field.isEmpty() ? "" : field + ": ";
         if (r instanceof KubeCel.Failure f) {
-            Severity severity = f.limit() ? Severity.WARNING : Severity.ERROR;
-            out.accept(Finding.at(ID, severity, o, pointer, at + "rule " + quote(source)
-                    + (f.limit() ? " not evaluated to the end: " : " cannot be evaluated: ") + f.message()));
+            String message = at + "rule " + quote(source)
+                    + (f.limit() ? " not evaluated to the end: " : " cannot be evaluated: ") + f.message();
+            // a limit is kgate's, not the server's: the object may well pass there
+            out.accept(f.limit() ? Finding.at(ID, Severity.WARNING, o, pointer, message) : ctx.finding(ID, o, pointer,
+                    message));
             return;
         }
         Object value = ((KubeCel.Value) r).value();
@@ -201,7 +203,7 @@ public final class CrdRulesCheck implements Check {
             return;
         }
         if (!(value instanceof Boolean)) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer, at + "rule " + quote(source)
+            out.accept(ctx.finding(ID, o, pointer, at + "rule " + quote(source)
                     + " must give true or false, gave " + CelValues.display(value)));
             return;
         }
@@ -215,7 +217,7 @@ public final class CrdRulesCheck implements Check {
                 at = field.isEmpty() ? "" : field + ": ";
             }
         }
-        out.accept(Finding.at(ID, Severity.ERROR, o, target, at + reason(c.rule().string("reason")) + ": "
+        out.accept(ctx.finding(ID, o, target, at + reason(c.rule().string("reason")) + ": "
                 + message(c, self)));
     }
 

@@ -3,7 +3,6 @@ package io.kgate.check.crd;
 import io.kgate.check.Check;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
-import io.kgate.finding.Severity;
 import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
@@ -43,36 +42,36 @@ public final class CrdSchemaCheck implements Check {
         for (KubeObject o : ctx.objects()) {
             if (CustomResources.isCrd(o) && "apiextensions.k8s.io/v1".equals(o.apiVersion())
                     && o.root().map("spec") instanceof MapNode spec) {
-                names(o, spec, out);
-                versions(o, spec, out);
+                names(ctx, o, spec, out);
+                versions(ctx, o, spec, out);
             }
         }
     }
 
-    private static void names(KubeObject o, MapNode spec, Consumer<Finding> out) {
+    private static void names(CheckContext ctx, KubeObject o, MapNode spec, Consumer<Finding> out) {
         String group = spec.string("group");
         MapNode names = spec.map("names");
         String plural = names == null ? null : names.string("plural");
         if (group != null && !group.contains(".")) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, "/spec/group", "spec.group \"" + group
+            out.accept(ctx.finding(ID, o, "/spec/group", "spec.group \"" + group
                     + "\" must be a domain name with at least one dot (like example.com)"));
         }
         if (plural != null && !DNS_1035.matcher(plural).matches()) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, "/spec/names/plural", "spec.names.plural \"" + plural
+            out.accept(ctx.finding(ID, o, "/spec/names/plural", "spec.names.plural \"" + plural
                     + "\" must be lower case letters, digits and '-' (a DNS-1035 label)"));
         }
         String singular = names == null ? null : names.string("singular");
         if (singular != null && !singular.isEmpty() && !DNS_1035.matcher(singular).matches()) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, "/spec/names/singular", "spec.names.singular \"" + singular
+            out.accept(ctx.finding(ID, o, "/spec/names/singular", "spec.names.singular \"" + singular
                     + "\" must be lower case letters, digits and '-' (a DNS-1035 label)"));
         }
         if (group != null && plural != null && o.name() != null && !o.name().equals(plural + "." + group)) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, "/metadata/name", "metadata.name \"" + o.name()
+            out.accept(ctx.finding(ID, o, "/metadata/name", "metadata.name \"" + o.name()
                     + "\" must be spec.names.plural + \".\" + spec.group: \"" + plural + "." + group + "\""));
         }
     }
 
-    private static void versions(KubeObject o, MapNode spec, Consumer<Finding> out) {
+    private static void versions(CheckContext ctx, KubeObject o, MapNode spec, Consumer<Finding> out) {
         SeqNode versions = spec.seq("versions");
         if (versions == null) {
             return;
@@ -92,164 +91,164 @@ public final class CrdSchemaCheck implements Check {
             if (name != null) {
                 Integer first = seen.putIfAbsent(name, i);
                 if (first != null) {
-                    out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/name", "version \"" + name
+                    out.accept(ctx.finding(ID, o, pointer + "/name", "version \"" + name
                             + "\" is listed twice (first as spec.versions[" + first + "])"));
                 } else if (!DNS_1035.matcher(name).matches()) {
-                    out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/name", "version name \"" + name
+                    out.accept(ctx.finding(ID, o, pointer + "/name", "version name \"" + name
                             + "\" must be a DNS-1035 label (like v1 or v1beta2)"));
                 }
             }
             Node schema = o.at(pointer + "/schema/openAPIV3Schema");
             if (schema == null) {
-                out.accept(Finding.at(ID, Severity.ERROR, o, pointer, "version " + (name == null ? i : name)
+                out.accept(ctx.finding(ID, o, pointer, "version " + (name == null ? i : name)
                         + " has no schema.openAPIV3Schema: apiextensions.k8s.io/v1 requires a structural schema"));
             } else if (schema instanceof MapNode root) {
                 if (!"object".equals(root.string("type"))) {
-                    out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/schema/openAPIV3Schema/type",
+                    out.accept(ctx.finding(ID, o, pointer + "/schema/openAPIV3Schema/type",
                             "the root of openAPIV3Schema must be type: object"));
                 }
-                node(o, root, pointer + "/schema/openAPIV3Schema", false, out);
+                node(ctx, o, root, pointer + "/schema/openAPIV3Schema", false, out);
             }
         }
         if (storage != 1 && !versions.items().isEmpty()) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, "/spec/versions", "exactly one version must be marked "
+            out.accept(ctx.finding(ID, o, "/spec/versions", "exactly one version must be marked "
                     + "storage: true, found " + storage));
         }
     }
 
     /** One schema node; {@code valueValidation} inside allOf, anyOf, oneOf and not. */
-    private static void node(KubeObject o, MapNode s, String pointer, boolean valueValidation,
+    private static void node(CheckContext ctx, KubeObject o, MapNode s, String pointer, boolean valueValidation,
             Consumer<Finding> out) {
-        node(o, s, pointer, valueValidation, false, out);
+        node(ctx, o, s, pointer, valueValidation, false, out);
     }
 
     /** {@code intOrStringBranch}: a branch of anyOf/oneOf under x-kubernetes-int-or-string, where {type: integer} is allowed. */
-    private static void node(KubeObject o, MapNode s, String pointer, boolean valueValidation,
+    private static void node(CheckContext ctx, KubeObject o, MapNode s, String pointer, boolean valueValidation,
             boolean intOrStringBranch, Consumer<Finding> out) {
         for (MapNode.Entry e : s.entries()) {
             String why = FORBIDDEN.get(e.key());
             if (why != null) {
-                out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/" + escape(e.key()), why));
+                out.accept(ctx.finding(ID, o, pointer + "/" + escape(e.key()), why));
             }
         }
         String type = s.string("type");
         boolean intOrString = isTrue(s, "x-kubernetes-int-or-string");
         boolean preserve = isTrue(s, "x-kubernetes-preserve-unknown-fields");
         if (s.get("type") != null && type == null) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/type", "type must be a string"));
+            out.accept(ctx.finding(ID, o, pointer + "/type", "type must be a string"));
         } else if (type != null && !TYPES.contains(type)) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/type", "type \"" + type + "\" is not one of "
+            out.accept(ctx.finding(ID, o, pointer + "/type", "type \"" + type + "\" is not one of "
                     + String.join(", ", TYPES) + suggestion(type)));
         }
         if (valueValidation) {
             if (type != null && !(intOrStringBranch && ("integer".equals(type) || "string".equals(type)))) {
-                out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/type", "type must not be set inside "
+                out.accept(ctx.finding(ID, o, pointer + "/type", "type must not be set inside "
                         + "allOf, anyOf, oneOf or not: a structural schema declares types outside them"));
             }
         } else if (type == null && !intOrString && !preserve) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer, "type is required (a structural schema gives "
+            out.accept(ctx.finding(ID, o, pointer, "type is required (a structural schema gives "
                     + "every field a type, unless it sets x-kubernetes-int-or-string or "
                     + "x-kubernetes-preserve-unknown-fields)"));
         }
         if (intOrString && type != null) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/type", "type must be empty with "
+            out.accept(ctx.finding(ID, o, pointer + "/type", "type must be empty with "
                     + "x-kubernetes-int-or-string: true (the value is an integer or a string)"));
         }
         if (s.get("x-kubernetes-preserve-unknown-fields") instanceof ScalarNode p && Boolean.FALSE.equals(p.value())) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/x-kubernetes-preserve-unknown-fields",
+            out.accept(ctx.finding(ID, o, pointer + "/x-kubernetes-preserve-unknown-fields",
                     "x-kubernetes-preserve-unknown-fields must be true or left out"));
         }
         if (preserve && type != null && !type.equals("object") && TYPES.contains(type)) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/x-kubernetes-preserve-unknown-fields",
+            out.accept(ctx.finding(ID, o, pointer + "/x-kubernetes-preserve-unknown-fields",
                     "x-kubernetes-preserve-unknown-fields is only allowed on objects, not on type " + type));
         }
         if (isTrue(s, "x-kubernetes-embedded-resource") && !"object".equals(type)) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/x-kubernetes-embedded-resource",
+            out.accept(ctx.finding(ID, o, pointer + "/x-kubernetes-embedded-resource",
                     "x-kubernetes-embedded-resource needs type: object"));
         }
         if (isTrue(s, "uniqueItems")) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/uniqueItems", "uniqueItems cannot be true "
+            out.accept(ctx.finding(ID, o, pointer + "/uniqueItems", "uniqueItems cannot be true "
                     + "(its cost is quadratic); use x-kubernetes-list-type: set"));
         }
         MapNode props = s.map("properties");
         if (s.get("properties") != null && type != null && !type.equals("object")) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/properties", "properties are only allowed on "
+            out.accept(ctx.finding(ID, o, pointer + "/properties", "properties are only allowed on "
                     + "type: object, not on type " + type));
         }
         if (props != null && s.get("additionalProperties") != null) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/additionalProperties",
+            out.accept(ctx.finding(ID, o, pointer + "/additionalProperties",
                     "additionalProperties and properties are mutually exclusive"));
         }
         if (s.get("additionalProperties") instanceof MapNode && type != null && !type.equals("object")) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/additionalProperties",
+            out.accept(ctx.finding(ID, o, pointer + "/additionalProperties",
                     "additionalProperties is only allowed on type: object"));
         }
         Node items = s.get("items");
         if ("array".equals(type) && items == null && !valueValidation) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/type", "type: array needs items (the schema "
+            out.accept(ctx.finding(ID, o, pointer + "/type", "type: array needs items (the schema "
                     + "of its elements)"));
         }
         if (items != null && type != null && !type.equals("array")) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/items", "items is only allowed on type: array, "
+            out.accept(ctx.finding(ID, o, pointer + "/items", "items is only allowed on type: array, "
                     + "not on type " + type));
         }
         if (items instanceof SeqNode) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/items", "items must be one schema, not a list"));
+            out.accept(ctx.finding(ID, o, pointer + "/items", "items must be one schema, not a list"));
         }
-        listType(o, s, pointer, type, out);
+        listType(ctx, o, s, pointer, type, out);
         String mapType = s.string("x-kubernetes-map-type");
         if (mapType != null && type != null && !type.equals("object")) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/x-kubernetes-map-type",
+            out.accept(ctx.finding(ID, o, pointer + "/x-kubernetes-map-type",
                     "x-kubernetes-map-type is only allowed on type: object"));
         }
         // children
         if (props != null) {
             for (MapNode.Entry e : props.entries()) {
                 if (e.value() instanceof MapNode child) {
-                    node(o, child, pointer + "/properties/" + escape(e.key()), valueValidation, out);
+                    node(ctx, o, child, pointer + "/properties/" + escape(e.key()), valueValidation, out);
                 }
             }
         }
         if (items instanceof MapNode child) {
-            node(o, child, pointer + "/items", valueValidation, out);
+            node(ctx, o, child, pointer + "/items", valueValidation, out);
         }
         if (s.get("additionalProperties") instanceof MapNode child) {
-            node(o, child, pointer + "/additionalProperties", valueValidation, out);
+            node(ctx, o, child, pointer + "/additionalProperties", valueValidation, out);
         }
         for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
             if (s.get(combinator) instanceof SeqNode branches) {
                 for (int i = 0; i < branches.size(); i++) {
                     if (branches.get(i) instanceof MapNode child) {
-                        node(o, child, pointer + "/" + combinator + "/" + i, true, intOrString, out);
+                        node(ctx, o, child, pointer + "/" + combinator + "/" + i, true, intOrString, out);
                     }
                 }
             }
         }
         if (s.get("not") instanceof MapNode child) {
-            node(o, child, pointer + "/not", true, out);
+            node(ctx, o, child, pointer + "/not", true, out);
         }
     }
 
-    private static void listType(KubeObject o, MapNode s, String pointer, String type, Consumer<Finding> out) {
+    private static void listType(CheckContext ctx, KubeObject o, MapNode s, String pointer, String type, Consumer<Finding> out) {
         String listType = s.string("x-kubernetes-list-type");
         Node keysNode = s.get("x-kubernetes-list-map-keys");
         if (listType != null && type != null && !type.equals("array")) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/x-kubernetes-list-type",
+            out.accept(ctx.finding(ID, o, pointer + "/x-kubernetes-list-type",
                     "x-kubernetes-list-type is only allowed on type: array"));
         }
         if (keysNode != null && !"map".equals(listType)) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/x-kubernetes-list-map-keys",
+            out.accept(ctx.finding(ID, o, pointer + "/x-kubernetes-list-map-keys",
                     "x-kubernetes-list-map-keys needs x-kubernetes-list-type: map"));
         }
         MapNode items = s.map("items");
         if ("map".equals(listType)) {
             if (!(keysNode instanceof SeqNode keys) || keys.size() == 0) {
-                out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/x-kubernetes-list-type",
+                out.accept(ctx.finding(ID, o, pointer + "/x-kubernetes-list-type",
                         "x-kubernetes-list-type: map needs x-kubernetes-list-map-keys naming the key fields"));
                 return;
             }
             if (items == null || !"object".equals(items.string("type"))) {
-                out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/x-kubernetes-list-type",
+                out.accept(ctx.finding(ID, o, pointer + "/x-kubernetes-list-type",
                         "x-kubernetes-list-type: map needs items of type: object"));
                 return;
             }
@@ -261,19 +260,19 @@ public final class CrdSchemaCheck implements Check {
                 String at = pointer + "/x-kubernetes-list-map-keys/" + i;
                 MapNode prop = key == null || props == null ? null : props.map(key);
                 if (prop == null) {
-                    out.accept(Finding.at(ID, Severity.ERROR, o, at, "list map key \"" + key
+                    out.accept(ctx.finding(ID, o, at, "list map key \"" + key
                             + "\" is not a property of the items"));
                 } else if (!SCALARS.contains(prop.string("type"))) {
-                    out.accept(Finding.at(ID, Severity.ERROR, o, at, "list map key \"" + key
+                    out.accept(ctx.finding(ID, o, at, "list map key \"" + key
                             + "\" must be a scalar (string, integer, number or boolean)"));
                 } else if (!required.contains(key) && prop.get("default") == null) {
-                    out.accept(Finding.at(ID, Severity.ERROR, o, at, "list map key \"" + key
+                    out.accept(ctx.finding(ID, o, at, "list map key \"" + key
                             + "\" must be required or have a default"));
                 }
             }
         } else if ("set".equals(listType) && items != null && "object".equals(items.string("type"))
                 && !"atomic".equals(items.string("x-kubernetes-map-type"))) {
-            out.accept(Finding.at(ID, Severity.ERROR, o, pointer + "/x-kubernetes-list-type",
+            out.accept(ctx.finding(ID, o, pointer + "/x-kubernetes-list-type",
                     "x-kubernetes-list-type: set needs scalar items (or objects with x-kubernetes-map-type: atomic)"));
         }
     }
