@@ -3,7 +3,7 @@ package io.kgate.check.crd;
 import io.kgate.cel.CelCost;
 import io.kgate.cel.CelValues;
 import io.kgate.cel.KubeCel;
-import io.kgate.check.Check;
+import io.kgate.check.ObjectCheck;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.finding.Severity;
@@ -14,11 +14,13 @@ import io.kgate.model.Node;
 import io.kgate.model.ScalarNode;
 import io.kgate.model.SeqNode;
 import io.kgate.schema.CustomResources;
+import io.kgate.schema.SchemaStore;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -29,14 +31,33 @@ import java.util.function.Consumer;
  * rule itself gets wrong (does not compile, costs too much, needs what kgate does not have offline, is
  * a transition rule) is reported once, at the rule's line in the CRD.
  */
-public final class CrdRulesCheck implements Check {
+public final class CrdRulesCheck implements ObjectCheck {
     public static final String ID = "crd-rules";
     private static final String VALIDATIONS = "x-kubernetes-validations";
 
     private final List<KubeObject> extraCrds;
+    private final SchemaStore builtIn;
 
-    public CrdRulesCheck(List<KubeObject> extraCrds) {
+    public CrdRulesCheck(List<KubeObject> extraCrds, String kubernetesVersion) {
         this.extraCrds = List.copyOf(extraCrds);
+        this.builtIn = SchemaStore.of(kubernetesVersion);
+    }
+
+    /** Everything happens in the tree pass, once the CRDs of the whole tree are known. */
+    @Override
+    public void check(CheckContext ctx, KubeObject o, Consumer<Finding> out) {
+    }
+
+    /** CRDs and the objects that may be custom resources (no built-in schema) stay whole for the tree pass. */
+    @Override
+    public boolean needsWholeTree(KubeObject o) {
+        return CustomResources.isCrd(o) || o.apiVersion() != null && o.kind() != null
+                && (builtIn == null || builtIn.definitionOf(o.apiVersion(), o.kind()) == null);
+    }
+
+    @Override
+    public Set<String> rules() {
+        return Set.of(ID);
     }
 
     /** One rule of a CRD, compiled; {@code usable} is false when it must not run on objects. */

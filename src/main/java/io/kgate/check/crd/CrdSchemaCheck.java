@@ -1,6 +1,6 @@
 package io.kgate.check.crd;
 
-import io.kgate.check.Check;
+import io.kgate.check.ObjectCheck;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * on arrays, int-or-string and preserve-unknown-fields where they may be, list-map keys that exist and
  * are required scalars, none of the JSON-schema keywords Kubernetes forbids).
  */
-public final class CrdSchemaCheck implements Check {
+public final class CrdSchemaCheck implements ObjectCheck {
     public static final String ID = "crd-schema";
     private static final List<String> TYPES = List.of("array", "boolean", "integer", "number", "object", "string");
     private static final Set<String> SCALARS = Set.of("boolean", "integer", "number", "string");
@@ -38,14 +38,17 @@ public final class CrdSchemaCheck implements Check {
             "dependencies", "dependencies is not supported in CRD schemas");
 
     @Override
-    public void run(CheckContext ctx, Consumer<Finding> out) {
-        for (KubeObject o : ctx.objects()) {
-            if (CustomResources.isCrd(o) && "apiextensions.k8s.io/v1".equals(o.apiVersion())
-                    && o.root().map("spec") instanceof MapNode spec) {
-                names(ctx, o, spec, out);
-                versions(ctx, o, spec, out);
-            }
+    public void check(CheckContext ctx, KubeObject o, Consumer<Finding> out) {
+        if (CustomResources.isCrd(o) && "apiextensions.k8s.io/v1".equals(o.apiVersion())
+                && o.root().map("spec") instanceof MapNode spec) {
+            names(ctx, o, spec, out);
+            versions(ctx, o, spec, out);
         }
+    }
+
+    @Override
+    public Set<String> rules() {
+        return Set.of(ID);
     }
 
     private static void names(CheckContext ctx, KubeObject o, MapNode spec, Consumer<Finding> out) {

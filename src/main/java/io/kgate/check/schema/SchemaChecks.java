@@ -13,6 +13,6 @@ public final class SchemaChecks {
     public static List<Check> create(SchemaOptions options) {
         return List.of(new SchemaCheck(options), new ObjectRulesCheck(),
                 new ApiLifecycleCheck(options.kubernetesVersion()), new CrdSchemaCheck(),
-                new CrdRulesCheck(options.extraCrds()));
+                new CrdRulesCheck(options.extraCrds(), options.kubernetesVersion()));
     }
 }
