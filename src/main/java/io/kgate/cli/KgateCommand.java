@@ -85,6 +85,17 @@ public final class KgateCommand implements Callable<Integer> {
             description = "Refuse files larger than MIB mebibytes (default 64).")
     long maxFileSizeMib;
 
+    @Option(scope = INHERIT, names = "--new-from-rev", paramLabel = "REV",
+            description = "Report only findings that are new: the tree now against the tree at git merge-base HEAD "
+                    + "REV (HEAD, origin/main, ...); exit codes count the new findings only. Under pre-commit "
+                    + "PRE_COMMIT_FROM_REF/TO_REF replace it, and pre-commit run --all-files checks everything.")
+    String newFromRev;
+
+    @Option(scope = INHERIT, names = "--staged",
+            description = "Check the files as they are in the git index (what the commit will contain), not the "
+                    + "working tree: unstaged edits and untracked files do not count.")
+    boolean staged;
+
     @CommandLine.Mixin
     SchemaArgs schemaArgs = new SchemaArgs();
 
@@ -151,15 +162,19 @@ public final class KgateCommand implements Callable<Integer> {
         checks.addAll(schemaArgs.checks(limits));
         RuleSet rules = schemaArgs.applyTo(ruleOptions.load());
         RuleSelection selection = RuleSelection.of(only, skip, rules);
-        try (Progress progress = Progress.start(err(), Progress.stderrIsTerminal())) {
-            Linter linter = rules.linter(checks, selection::reports);
-            if (auditReport != null) {
-                linter = linter.keepingWholeObjects(); // the budget table reads every container
+        Linter linter = auditReport != null
+                ? rules.linter(checks, selection::reports).keepingWholeObjects() // the budget table reads every container
+                : rules.linter(checks, selection::reports);
+        ChangeGate.Lint lint = p -> {
+            try {
+                return selection.apply(ContextLint.lint(linter, p, contextDir(p), System.in, limits));
+            } catch (PathException e) {
+                throw new UsageError(e.getMessage());
             }
-            result = selection.apply(ContextLint.lint(linter, targets, contextDir(targets), System.in,
-                    limits));
-        } catch (PathException e) {
-            throw new UsageError(e.getMessage());
+        };
+        try (Progress progress = Progress.start(err(), Progress.stderrIsTerminal())) {
+            result = newFromRev == null && !staged ? lint.run(targets)
+                    : ChangeGate.check(newFromRev, staged, System.getenv(), targets, lint, err());
         }
         boolean textOnStdout = false;
         for (Output o : plan) {
