@@ -54,7 +54,8 @@ public final class Linter {
 
     /** What the tree passes of {@code checks} read; null when one of them needs whole objects. */
     private static RetainedFields retainedFor(List<Check> checks) {
-        List<String> fields = new ArrayList<>();
+        // the values to mask in every report, whichever checks run
+        List<String> fields = new ArrayList<>(SecretMasking.RETAINED);
         for (Check c : checks) {
             List<String> read = c.retainedFields();
             if (read == null) {
@@ -139,6 +140,7 @@ public final class Linter {
             filtered = new ArrayList<>(f.apply(load, filtered));
         }
         filtered.removeIf(f -> !rules.enabled(f.rule()));
+        filtered = new ArrayList<>(SecretMasking.mask(load, filtered));
         filtered.sort(Finding.ORDER);
         return new LintResult(load, List.copyOf(filtered));
     }

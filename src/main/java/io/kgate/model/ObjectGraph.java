@@ -35,7 +35,7 @@ public final class ObjectGraph {
      */
     public static final List<String> READS = List.of("/spec/template/metadata/labels", "/spec/template/spec/",
             "/spec/jobTemplate/spec/template/metadata/labels", "/spec/jobTemplate/spec/template/spec/",
-            "Pod:/spec/");
+            "Pod:/spec/", "HorizontalPodAutoscaler:/spec");
 
     private final List<KubeObject> objects;
     private final Map<String, List<KubeObject>> byKind = new HashMap<>();
@@ -53,6 +53,8 @@ public final class ObjectGraph {
     /** Pods by one label: namespace ("" when unset) + key + value, and key + value in any namespace. */
     private final Map<String, List<PodTemplate>> podsByNamespaceAndLabel = new HashMap<>();
     private final Map<String, List<PodTemplate>> podsByLabel = new HashMap<>();
+    /** Workload to the autoscaler that scales it, built on first use. */
+    private Map<KubeObject, KubeObject> autoscalers;
 
     private ObjectGraph(List<KubeObject> objects) {
         this.objects = List.copyOf(objects);
@@ -248,5 +250,55 @@ public final class ObjectGraph {
             }
         }
         return out;
+    }
+
+    /** The workloads a HorizontalPodAutoscaler's scaleTargetRef names (kind and name, compatible namespace). */
+    public List<KubeObject> scaleTargets(KubeObject autoscaler) {
+        Node ref = autoscaler.at("/spec/scaleTargetRef");
+        if (!(ref instanceof MapNode m) || m.string("kind") == null || m.string("name") == null) {
+            return List.of();
+        }
+        return named(m.string("kind"), autoscaler.namespace(), m.string("name"));
+    }
+
+    /** The HorizontalPodAutoscaler that scales {@code workload}, or null (the first, if several do). */
+    public KubeObject autoscalerOf(KubeObject workload) {
+        if (autoscalers == null) {
+            Map<KubeObject, KubeObject> byTarget = new IdentityHashMap<>();
+            for (KubeObject hpa : ofKind("HorizontalPodAutoscaler")) {
+                for (KubeObject target : scaleTargets(hpa)) {
+                    byTarget.putIfAbsent(target, hpa);
+                }
+            }
+            autoscalers = byTarget;
+        }
+        return autoscalers.get(workload);
+    }
+
+    /**
+     * The most pods {@code pod}'s owner may run: its autoscaler's maxReplicas, else
+     * {@link PodTemplate#replicas()}.
+     */
+    public long maxReplicas(PodTemplate pod) {
+        KubeObject hpa = autoscalerOf(pod.owner());
+        Long max = hpa == null ? null : nonNegative(hpa.at("/spec/maxReplicas"));
+        return max != null ? max : pod.replicas();
+    }
+
+    /**
+     * The fewest pods {@code pod}'s owner may run: its autoscaler's minReplicas (default 1), else
+     * {@link PodTemplate#replicas()}.
+     */
+    public long minReplicas(PodTemplate pod) {
+        KubeObject hpa = autoscalerOf(pod.owner());
+        if (hpa == null) {
+            return pod.replicas();
+        }
+        Long min = nonNegative(hpa.at("/spec/minReplicas"));
+        return min != null ? min : 1;
+    }
+
+    private static Long nonNegative(Node n) {
+        return n instanceof ScalarNode s && s.value() instanceof Long l && l >= 0 ? l : null;
     }
 }

@@ -150,4 +150,18 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
         }
         return new PodTemplate(obj, template + "/spec", template + "/metadata", spec.asMap());
     }
+
+    /**
+     * Fields of the pod spec, given relative to it ({@code "volumes"}, {@code "containers/*&#47;env"}),
+     * as retained-field pointers for every kind that has a pod (templates, job templates, Pods).
+     */
+    public static String[] specFields(String... relative) {
+        List<String> out = new ArrayList<>();
+        for (String r : relative) {
+            out.add("/spec/template/spec/" + r);
+            out.add("/spec/jobTemplate/spec/template/spec/" + r);
+            out.add("Pod:/spec/" + r);
+        }
+        return out.toArray(String[]::new);
+    }
 }

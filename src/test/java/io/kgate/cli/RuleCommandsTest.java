@@ -78,6 +78,13 @@ class RuleCommandsTest {
             unknown profile    | profile: pi-8gb\\n                                | :1:10: unknown profile 'pi-8gb'
             unknown key        | profiles: [pi-4gb]\\n                             | :1:1: unknown key 'profiles'
             yaml syntax        | rules: [unclosed\\n                               | :1:8: expected ',' or ']'
+            external not list  | external: Secret/x\\n                             | :1:11: external must be a list of KIND/NAME or KIND/NAMESPACE/NAME patterns
+            external no kind   | external:\\n  - grafana-admin\\n                | :2:5: 'grafana-admin' is not KIND/NAME or KIND/NAMESPACE/NAME
+            external too long  | external:\\n  - Secret/a/b/c\\n                | :2:5: 'Secret/a/b/c' is not KIND/NAME
+            external empty     | external:\\n  - Secret//x\\n                  | :2:5: 'Secret//x' has an empty part
+            external mapping   | external:\\n  - {kind: Secret}\\n              | :2:5: an external pattern is text like Secret/grafana-admin, not object
+            named user entry   | rules:\\n  security-context:\\n    params:\\n      namedUserImages: [memcached]\\n | :4:7: parameters of rule security-context: namedUserImages entry 'memcached' must be IMAGE=USER
+            placeholder regex  | rules:\\n  placeholder-value:\\n    params:\\n      placeholders: ["(unclosed"]\\n | :4:7: parameters of rule placeholder-value: '(unclosed' is not a regular expression
             """)
     void badConfigIsAClearError(String name, String text, String expected, @TempDir Path dir) throws Exception {
         Path cfg = Files.writeString(dir.resolve(".kgate.yaml"), text.replace("\\n", "\n"));

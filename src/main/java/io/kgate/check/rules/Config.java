@@ -1,6 +1,7 @@
 package io.kgate.check.rules;
 
 import io.kgate.load.YamlText;
+import io.kgate.model.ExternalObject;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.Pos;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,6 +18,8 @@ import java.util.Set;
  *
  * <pre>
  * profile: pi-4gb          # or none
+ * external:                # objects created outside the tree (KIND/NAME, KIND/NAMESPACE/NAME, * globs)
+ *   - Secret/grafana-admin
  * rules:
  *   resource-budget:
  *     severity: warning
@@ -23,12 +28,13 @@ import java.util.Set;
  *     enabled: false
  * </pre>
  */
-public record Config(String file, String profile, Pos profilePos, Overrides overrides) {
+public record Config(String file, String profile, Pos profilePos, Overrides overrides,
+        List<ExternalObject> external) {
     public static final String FILE_NAME = ".kgate.yaml";
     public static final String DEFAULT_PROFILE = "pi-4gb";
-    public static final Config DEFAULT = new Config(null, DEFAULT_PROFILE, null, Overrides.NONE);
+    public static final Config DEFAULT = new Config(null, DEFAULT_PROFILE, null, Overrides.NONE, List.of());
 
-    private static final Set<String> KEYS = Set.of("profile", "rules");
+    private static final Set<String> KEYS = Set.of("profile", "rules", "external");
 
     /** The nearest {@code .kgate.yaml} in {@code dir} or a directory above it, or null. */
     public static Path find(Path dir) {
@@ -60,7 +66,7 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
             throw new RuleError(shown, e.pos(), e.getMessage());
         }
         if (root == null) {
-            return new Config(shown, DEFAULT_PROFILE, null, Overrides.NONE);
+            return new Config(shown, DEFAULT_PROFILE, null, Overrides.NONE, List.of());
         }
         MapNode m = root.asMap();
         if (m == null) {
@@ -68,7 +74,7 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
         }
         for (MapNode.Entry e : m.entries()) {
             if (!KEYS.contains(e.key())) {
-                throw new RuleError(shown, e.keyPos(), "unknown key '" + e.key() + "' (allowed: profile, rules)");
+                throw new RuleError(shown, e.keyPos(), "unknown key '" + e.key() + "' (allowed: profile, rules, external)");
             }
         }
         String profile = DEFAULT_PROFILE;
@@ -81,6 +87,31 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
             profile = p.text();
             profilePos = p.pos();
         }
-        return new Config(shown, profile, profilePos, Overrides.parse(shown, m.get("rules")));
+        return new Config(shown, profile, profilePos, Overrides.parse(shown, m.get("rules")),
+                external(shown, m.get("external")));
+    }
+
+    /** {@code external:} a list of KIND/NAME or KIND/NAMESPACE/NAME patterns. */
+    private static List<ExternalObject> external(String shown, Node n) throws RuleError {
+        if (n == null || (n.asScalar() != null && n.asScalar().isNull())) {
+            return List.of();
+        }
+        if (n.asSeq() == null) {
+            throw new RuleError(shown, n.pos(), "external must be a list of KIND/NAME or KIND/NAMESPACE/NAME patterns"
+                    + " (like Secret/grafana-admin), not " + n.typeName());
+        }
+        List<ExternalObject> out = new ArrayList<>();
+        for (Node item : n.asSeq().items()) {
+            if (item.text() == null) {
+                throw new RuleError(shown, item.pos(), "an external pattern is text like Secret/grafana-admin, not "
+                        + item.typeName());
+            }
+            try {
+                out.add(ExternalObject.parse(item.text()));
+            } catch (IllegalArgumentException e) {
+                throw new RuleError(shown, item.pos(), e.getMessage());
+            }
+        }
+        return List.copyOf(out);
     }
 }

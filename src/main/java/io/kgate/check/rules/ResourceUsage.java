@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * What each workload asks of the cluster, computed as the scheduler does: a pod requests the sum
  * of its containers (a container without a request is charged its limit) or its largest init
- * container, whichever is more; the workload multiplies that by its replicas. One place for the
+ * container, whichever is more; the workload multiplies that by its replicas (its autoscaler's
+ * maxReplicas when a HorizontalPodAutoscaler scales it). One place for the
  * resource-budget rule and the audit's budget table.
  */
 public final class ResourceUsage {
@@ -74,7 +75,9 @@ public final class ResourceUsage {
                 request[r] = request[r].max(initRequest[r]);
                 limit[r] = limit[r].max(initLimit[r]);
             }
-            long replicas = pod.replicas() < 0 ? Math.max(unknownReplicas, 1) : pod.replicas();
+            // under an autoscaler, the most it may scale to
+            long most = graph.maxReplicas(pod);
+            long replicas = most < 0 ? Math.max(unknownReplicas, 1) : most;
             out.add(new Workload(pod.owner(), replicas, request, limit, where));
         }
         return out;

@@ -4,7 +4,9 @@ import io.kgate.finding.Finding;
 import io.kgate.finding.Severity;
 import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectGraph;
+import io.kgate.model.ObjectSources;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What a template sees while running one rule: the object graph, its typed parameters, and the
@@ -16,17 +18,24 @@ public final class RuleContext<P> {
     private final Rule rule;
     private final P params;
     private final ObjectGraph graph;
+    private final Supplier<ObjectSources> sources;
     private final Consumer<Finding> out;
 
-    RuleContext(Rule rule, P params, ObjectGraph graph, Consumer<Finding> out) {
+    RuleContext(Rule rule, P params, ObjectGraph graph, Supplier<ObjectSources> sources, Consumer<Finding> out) {
         this.rule = rule;
         this.params = params;
         this.graph = graph;
+        this.sources = sources;
         this.out = out;
     }
 
     public ObjectGraph graph() {
         return graph;
+    }
+
+    /** Where referenced objects come from: the tree, what it produces, and the config's external objects. */
+    public ObjectSources sources() {
+        return sources.get();
     }
 
     /** The rule's parameters: defaults of the template, then rule file, profile and config. */

@@ -4,10 +4,13 @@ import io.kgate.check.CheckContext;
 import io.kgate.check.ObjectCheck;
 import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
+import io.kgate.model.ExternalObject;
 import io.kgate.model.ObjectGraph;
+import io.kgate.model.ObjectSources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs templated rules: those that read each object alone in the file pass, the others over the
@@ -16,10 +19,13 @@ import java.util.function.Consumer;
 final class RuleEngine implements ObjectCheck {
     private final List<Rule> perObject;
     private final List<Rule> acrossObjects;
+    /** Objects the config declares as created outside the tree. */
+    private final List<ExternalObject> external;
 
-    RuleEngine(List<Rule> rules) {
+    RuleEngine(List<Rule> rules, List<ExternalObject> external) {
         this.perObject = rules.stream().filter(r -> r.template().reads().alone()).toList();
         this.acrossObjects = rules.stream().filter(r -> !r.template().reads().alone()).toList();
+        this.external = List.copyOf(external);
     }
 
     @Override
@@ -28,8 +34,9 @@ final class RuleEngine implements ObjectCheck {
             return;
         }
         ObjectGraph alone = ObjectGraph.of(List.of(o));
+        Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(alone, external, List.of()));
         for (Rule r : perObject) {
-            run(r, alone, out);
+            run(r, alone, sources, out);
         }
     }
 
@@ -39,8 +46,9 @@ final class RuleEngine implements ObjectCheck {
             return;
         }
         ObjectGraph graph = ObjectGraph.of(ctx.objects());
+        Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(graph, external, List.of()));
         for (Rule r : acrossObjects) {
-            run(r, graph, out);
+            run(r, graph, sources, out);
         }
     }
 
@@ -51,6 +59,7 @@ final class RuleEngine implements ObjectCheck {
             return List.of();
         }
         List<String> fields = new ArrayList<>(ObjectGraph.READS);
+        fields.addAll(ObjectSources.READS);
         for (Rule r : acrossObjects) {
             Reads reads = r.template().reads();
             if (reads.whole()) {
@@ -62,8 +71,21 @@ final class RuleEngine implements ObjectCheck {
     }
 
     @SuppressWarnings("unchecked") // RuleSet built r.params() with r.template()'s own ParamSchema
-    private static <P> void run(Rule r, ObjectGraph graph, Consumer<Finding> out) {
+    private static <P> void run(Rule r, ObjectGraph graph, Supplier<ObjectSources> sources, Consumer<Finding> out) {
         Template<P> t = (Template<P>) r.template();
-        t.run(new RuleContext<>(r, (P) r.params(), graph, out));
+        t.run(new RuleContext<>(r, (P) r.params(), graph, sources, out));
+    }
+
+    /** Built on first use, by the rules that follow references, and shared by them. */
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        Object[] value = {null};
+        return () -> {
+            if (value[0] == null) {
+                value[0] = s.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) value[0];
+            return t;
+        };
     }
 }

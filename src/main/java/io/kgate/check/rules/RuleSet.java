@@ -5,6 +5,7 @@ import io.kgate.check.Linter;
 import io.kgate.finding.RuleCatalog;
 import io.kgate.finding.RuleDoc;
 import io.kgate.finding.Severity;
+import io.kgate.model.ExternalObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,10 +25,13 @@ public final class RuleSet {
     private final Map<String, Rule> rules;
     private final Profile profile;
     private final RuleCatalog catalog;
+    /** Objects the config declares as created outside the tree. */
+    private final List<ExternalObject> external;
 
-    private RuleSet(Map<String, Rule> rules, Profile profile) {
+    private RuleSet(Map<String, Rule> rules, Profile profile, List<ExternalObject> external) {
         this.rules = rules;
         this.profile = profile;
+        this.external = external;
         List<RuleCatalog.Entry> entries = new ArrayList<>();
         for (Rule r : rules.values()) {
             RuleDef d = r.def();
@@ -127,7 +131,7 @@ public final class RuleSet {
             }
             rules.put(d.id(), new Rule(d, t, severity, enabled, params, values.values()));
         }
-        return new RuleSet(rules, profile);
+        return new RuleSet(rules, profile, config.external());
     }
 
     /** The template's parameter record for these values; what the record rejects names the layer that set it. */
@@ -155,7 +159,7 @@ public final class RuleSet {
         Map<String, Rule> changed = new LinkedHashMap<>(rules);
         changed.put(id, new Rule(r.def(), r.template(), severity == null ? r.severity() : severity, enabled,
                 r.params(), r.paramValues()));
-        return new RuleSet(changed, profile);
+        return new RuleSet(changed, profile, external);
     }
 
     public Collection<Rule> rules() {
@@ -207,7 +211,7 @@ public final class RuleSet {
 
     private Linter linter(List<Check> baseChecks, List<Rule> templated, Predicate<String> runs) {
         List<Check> checks = new ArrayList<>(baseChecks);
-        checks.add(new RuleEngine(templated));
+        checks.add(new RuleEngine(templated, external));
         return new Linter(checks, List.of(new Suppressions(catalog, runs)), catalog);
     }
 }

@@ -4,6 +4,7 @@ import io.kgate.check.ObjectCheck;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
+import io.kgate.model.Sops;
 import io.kgate.schema.ApiLifecycle;
 import io.kgate.schema.CustomResources;
 import io.kgate.schema.Schema;
@@ -111,10 +112,19 @@ public final class SchemaCheck implements ObjectCheck {
             out.add(ctx.finding(SCHEMA_UNKNOWN, o, "/apiVersion", unknownMessage(o)));
             return out;
         }
+        boolean sops = Sops.isEncrypted(o);
         for (Violation v : validator.validate(o.root(), schema)) {
+            // a SOPS file's metadata and encrypted values are what encryption looks like, not errors
+            if (sops && (Sops.isMetadata(v.pointer()) || Sops.isEncryptedValue(text(o.at(v.pointer()))))) {
+                continue;
+            }
             out.add(ctx.finding(SCHEMA, o, v.pointer(), v.message()));
         }
         return out;
+    }
+
+    private static String text(io.kgate.model.Node n) {
+        return n == null ? null : n.text();
     }
 
     private String unknownMessage(KubeObject o) {

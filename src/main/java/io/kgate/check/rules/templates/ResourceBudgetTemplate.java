@@ -124,7 +124,8 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
                 .compareTo(a.perPod.multiply(BigDecimal.valueOf(a.replicas))));
         List<String> parts = new ArrayList<>();
         for (Share s : largest.subList(0, Math.min(5, largest.size()))) {
-            parts.add(s.owner.ref().display() + " " + s.replicas + " × " + format(res, s.perPod));
+            parts.add(s.owner.ref().display() + " " + s.replicas + (ctx.graph().autoscalerOf(s.owner) != null
+                    ? " (autoscaler maxReplicas)" : "") + " × " + format(res, s.perPod));
         }
         String more = largest.size() > 5 ? " and " + (largest.size() - 5) + " more" : "";
         ctx.report(over.owner, over.pointer, res + " requests of all workloads add up to " + format(res, total)

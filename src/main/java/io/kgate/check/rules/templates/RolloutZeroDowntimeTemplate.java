@@ -45,8 +45,9 @@ public final class RolloutZeroDowntimeTemplate implements Template<RolloutZeroDo
     public void run(RuleContext<Params> ctx) {
         long min = ctx.params().minReplicas();
         for (KubeObject d : ctx.graph().ofKind("Deployment")) {
-            Long replicas = Fields.integer(d.at("/spec/replicas"));
-            long r = replicas == null ? 1 : replicas;
+            PodTemplate pod = ctx.graph().podOf(d);
+            // under an autoscaler its minReplicas is what a rollout may start from
+            long r = pod == null ? 1 : ctx.graph().minReplicas(pod);
             if (r < 2) {
                 continue;
             }
@@ -71,13 +72,23 @@ public final class RolloutZeroDowntimeTemplate implements Template<RolloutZeroDo
         ctx.graph().servicesBehindIngresses().forEach((svc, backend) -> {
             for (PodTemplate pod : ctx.graph().podsSelectedBy(svc)) {
                 KubeObject owner = pod.owner();
-                if (!REPLICATED.contains(owner.kind()) || pod.replicas() >= min || !reported.add(owner)) {
+                long fewest = ctx.graph().minReplicas(pod);
+                if (!REPLICATED.contains(owner.kind()) || fewest >= min || !reported.add(owner)) {
                     continue;
                 }
-                ctx.report(owner, "/spec/replicas", backend.ingress().ref().display() + " exposes "
-                        + owner.ref().display() + " through " + svc.ref().display() + ", but it runs " + pod.replicas()
-                        + " replica" + (pod.replicas() == 1 ? "" : "s") + ": every rollout or node drain is downtime; "
-                        + "use replicas: " + min + " or more");
+                KubeObject hpa = ctx.graph().autoscalerOf(owner);
+                String exposes = backend.ingress().ref().display() + " exposes " + owner.ref().display() + " through "
+                        + svc.ref().display() + ", but ";
+                String outage = ": every rollout or node drain is downtime; ";
+                if (hpa != null) {
+                    ctx.report(hpa, "/spec/minReplicas", exposes + hpa.ref().display() + " may scale it down to "
+                            + fewest + " replica" + (fewest == 1 ? "" : "s") + (hpa.at("/spec/minReplicas") == null
+                                    ? " (minReplicas defaults to 1)" : "") + outage + "use minReplicas: " + min
+                            + " or more");
+                    continue;
+                }
+                ctx.report(owner, "/spec/replicas", exposes + "it runs " + fewest + " replica"
+                        + (fewest == 1 ? "" : "s") + outage + "use replicas: " + min + " or more");
             }
         });
     }

@@ -5,23 +5,37 @@ import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
+import io.kgate.model.ImageName;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.PodTemplate;
 import java.util.List;
 import java.util.Locale;
 
-/** Containers run as a non-root numeric user, cannot escalate privileges, and keep their root file system read-only. */
+/** Containers run as a non-root user, cannot escalate privileges, and keep their root file system read-only. */
 public final class SecurityContextTemplate implements Template<SecurityContextTemplate.Params> {
     /** The rule's parameters: see the constants below. */
-    public record Params(boolean runAsNonRoot, List<String> numericUserImages, boolean noPrivilegeEscalation,
-            boolean readOnlyRootFilesystem) {
+    public record Params(boolean runAsNonRoot, List<String> numericUserImages, List<String> rootImages,
+            List<String> namedUserImages, boolean noPrivilegeEscalation, boolean readOnlyRootFilesystem) {
+        public Params {
+            for (String entry : namedUserImages) {
+                int eq = entry.lastIndexOf('=');
+                if (eq <= 0 || eq == entry.length() - 1) {
+                    throw new IllegalArgumentException("namedUserImages entry '" + entry
+                            + "' must be IMAGE=USER, like memcached=memcache");
+                }
+            }
+        }
     }
 
     private static final Param<Boolean> RUN_AS_NON_ROOT = Param.bool("runAsNonRoot", true,
             "require runAsNonRoot: true (pod or container)");
     private static final Param<List<String>> NUMERIC_USER_IMAGES = Param.strings("numericUserImages", List.of(),
-            "image name fragments whose image USER is numeric, so runAsUser may be left out");
+            "image name fragments whose image USER is numeric: never reported for a missing runAsUser");
+    private static final Param<List<String>> ROOT_IMAGES = Param.strings("rootImages", List.of(),
+            "image repositories that start as root: runAsNonRoot needs a runAsUser");
+    private static final Param<List<String>> NAMED_USER_IMAGES = Param.strings("namedUserImages", List.of(),
+            "IMAGE=USER: image repositories that start as a named user the kubelet cannot verify");
     private static final Param<Boolean> NO_PRIVILEGE_ESCALATION = Param.bool("noPrivilegeEscalation", true,
             "require allowPrivilegeEscalation: false");
     private static final Param<Boolean> READ_ONLY_ROOT = Param.bool("readOnlyRootFilesystem", true,
@@ -40,9 +54,10 @@ public final class SecurityContextTemplate implements Template<SecurityContextTe
 
     @Override
     public ParamSchema<Params> params() {
-        return ParamSchema.of(v -> new Params(v.get(RUN_AS_NON_ROOT), v.get(NUMERIC_USER_IMAGES),
-                v.get(NO_PRIVILEGE_ESCALATION), v.get(READ_ONLY_ROOT)),
-                RUN_AS_NON_ROOT, NUMERIC_USER_IMAGES, NO_PRIVILEGE_ESCALATION, READ_ONLY_ROOT);
+        return ParamSchema.of(v -> new Params(v.get(RUN_AS_NON_ROOT), v.get(NUMERIC_USER_IMAGES), v.get(ROOT_IMAGES),
+                v.get(NAMED_USER_IMAGES), v.get(NO_PRIVILEGE_ESCALATION), v.get(READ_ONLY_ROOT)),
+                RUN_AS_NON_ROOT, NUMERIC_USER_IMAGES, ROOT_IMAGES, NAMED_USER_IMAGES, NO_PRIVILEGE_ESCALATION,
+                READ_ONLY_ROOT);
     }
 
     @Override
@@ -63,9 +78,14 @@ public final class SecurityContextTemplate implements Template<SecurityContextTe
                         ctx.report(pod.owner(), nonRootPtr[0] != null ? nonRootPtr[0] : at, c.display()
                                 + " may run as root: set runAsNonRoot: true");
                     } else if (user == null && !numericUserImage(ctx, c.image())) {
-                        ctx.report(pod.owner(), nonRootPtr[0], "runAsNonRoot: true without runAsUser for " + c.display()
-                                + ": when the image's USER is a name (nginx images use 'nginx'), the kubelet cannot "
-                                + "verify it and refuses to start the container; set a numeric runAsUser");
+                        String startsAs = knownUser(ctx.params(), c.image());
+                        if (startsAs != null) {
+                            ctx.report(pod.owner(), nonRootPtr[0], "runAsNonRoot: true without runAsUser for "
+                                    + c.display() + ", whose image " + c.image() + " starts as " + startsAs
+                                    + ": the kubelet refuses to start it (CreateContainerConfigError); set runAsUser "
+                                    + "to a non-zero uid the image works with (check which uid owns the files it "
+                                    + "writes), or use an image built to run unprivileged");
+                        }
                     }
                 }
                 Long uid = Fields.integer(user);
@@ -100,6 +120,29 @@ public final class SecurityContextTemplate implements Template<SecurityContextTe
         if (psc != null && psc.get(key) != null) {
             where[0] = pscPtr + "/" + key;
             return psc.get(key);
+        }
+        return null;
+    }
+
+    /**
+     * "root" or "the named user NAME" when the image's repository is in the rule's data, else null:
+     * kgate cannot read an image's USER offline, so it only speaks about images it knows.
+     */
+    private static String knownUser(Params p, String image) {
+        ImageName name = ImageName.parse(image);
+        if (name == null) {
+            return null;
+        }
+        for (String repo : p.rootImages()) {
+            if (name.isRepository(repo)) {
+                return "root";
+            }
+        }
+        for (String entry : p.namedUserImages()) {
+            int eq = entry.lastIndexOf('=');
+            if (name.isRepository(entry.substring(0, eq))) {
+                return "the named user " + entry.substring(eq + 1) + ", which the kubelet cannot verify as non-root";
+            }
         }
         return null;
     }

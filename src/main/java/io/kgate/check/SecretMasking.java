@@ -1,0 +1,95 @@
+package io.kgate.check;
+
+import io.kgate.finding.Finding;
+import io.kgate.load.LoadResult;
+import io.kgate.model.KubeObject;
+import io.kgate.model.MapNode;
+import io.kgate.model.Node;
+import io.kgate.model.Placeholders;
+import io.kgate.model.ScalarNode;
+import io.kgate.model.SecretData;
+import io.kgate.model.SeqNode;
+import io.kgate.model.Sops;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The last step of every run: no finding's message quotes a Secret's value (a schema error that
+ * shows the wrong value, a future check that quotes what it read). Every value under a Secret's
+ * data and stringData, as written and decoded from base64, is replaced by {@link #MASK}; every
+ * report format prints messages only, so none of them can leak a value.
+ */
+final class SecretMasking {
+    static final String MASK = "****";
+    /** What the tree pass must keep of every Secret to know its values. */
+    static final List<String> RETAINED = List.of("Secret:/data", "Secret:/stringData");
+    /** Shorter values are not masked: they would blank out numbers and words all over the messages. */
+    private static final int MIN_LENGTH = 4;
+
+    private SecretMasking() {
+    }
+
+    static List<Finding> mask(LoadResult load, List<Finding> findings) {
+        List<String> values = secretValues(load.objects());
+        if (values.isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            String message = f.message();
+            for (String v : values) {
+                if (message.contains(v)) {
+                    message = message.replace(v, MASK);
+                }
+            }
+            out.add(message.equals(f.message()) ? f
+                    : new Finding(f.rule(), f.severity(), message, f.file(), f.pos(), f.object(), f.path()));
+        }
+        return out;
+    }
+
+    /** The values to hide, longest first (so a value containing another is replaced whole). */
+    static List<String> secretValues(List<KubeObject> objects) {
+        Set<String> values = new LinkedHashSet<>();
+        for (KubeObject o : objects) {
+            if (!SecretData.isSecret(o)) {
+                continue;
+            }
+            for (SecretData.Value v : SecretData.values(o)) {
+                add(values, v.encoded());
+                add(values, v.text());
+            }
+            // values of the wrong type too (a number, a list): the schema check describes them
+            scalars(o.root().get("data"), values);
+            scalars(o.root().get("stringData"), values);
+        }
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return sorted;
+    }
+
+    private static void scalars(Node n, Set<String> values) {
+        if (n instanceof MapNode m) {
+            m.entries().forEach(e -> scalars(e.value(), values));
+        } else if (n instanceof SeqNode s) {
+            s.items().forEach(i -> scalars(i, values));
+        } else if (n instanceof ScalarNode s && s.value() != null) {
+            add(values, s.raw());
+            add(values, n.text());
+        }
+    }
+
+    private static void add(Set<String> values, String v) {
+        if (v == null) {
+            return;
+        }
+        String s = v.strip();
+        // encrypted values and bare placeholders hold nothing secret
+        if (s.length() >= MIN_LENGTH && !Sops.isEncryptedValue(s) && !Placeholders.defaults().isOnlyPlaceholder(s)) {
+            values.add(s);
+        }
+    }
+}

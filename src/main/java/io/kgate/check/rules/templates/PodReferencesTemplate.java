@@ -1,0 +1,140 @@
+package io.kgate.check.rules.templates;
+
+import io.kgate.check.rules.ParamSchema;
+import io.kgate.check.rules.Reads;
+import io.kgate.check.rules.RuleContext;
+import io.kgate.check.rules.Template;
+import io.kgate.model.JsonPointer;
+import io.kgate.model.MapNode;
+import io.kgate.model.ObjectSources;
+import io.kgate.model.PodTemplate;
+
+/**
+ * The objects a pod names exist: ConfigMaps and Secrets of env, envFrom and volumes, claims, the
+ * service account and image pull Secrets, unless optional or provided some other way (see
+ * {@link ObjectSources}).
+ */
+public final class PodReferencesTemplate implements Template<ParamSchema.None> {
+    private static final String NOT_STARTED = "the container does not start (CreateContainerConfigError)";
+    private static final String NOT_MOUNTED = "the pod stays in ContainerCreating (FailedMount)";
+
+    @Override
+    public String name() {
+        return "pod-references";
+    }
+
+    @Override
+    public ParamSchema<ParamSchema.None> params() {
+        return ParamSchema.none();
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.fields(PodTemplate.specFields("serviceAccountName", "serviceAccount", "imagePullSecrets", "volumes",
+                "containers/*/name", "containers/*/env", "containers/*/envFrom", "initContainers/*/name",
+                "initContainers/*/env", "initContainers/*/envFrom"));
+    }
+
+    @Override
+    public void run(RuleContext<ParamSchema.None> ctx) {
+        for (PodTemplate pod : ctx.graph().pods()) {
+            new PodRefs(ctx, pod).check();
+        }
+    }
+
+    /** The references of one pod template. */
+    private record PodRefs(RuleContext<?> ctx, PodTemplate pod) {
+        void check() {
+            MapNode spec = pod.spec();
+            String sp = pod.specPointer();
+            String saKey = spec.get("serviceAccountName") != null ? "serviceAccountName" : "serviceAccount";
+            ref("ServiceAccount", JsonPointer.child(sp, saKey), spec.string(saKey), false,
+                    "no pod is created (error looking up service account)", saKey);
+            Fields.eachMap(spec, sp, "imagePullSecrets", (ptr, m) -> ref("Secret", ptr + "/name", m.string("name"),
+                    false, "pulls from a private registry fail (ImagePullBackOff)", "imagePullSecrets"));
+            Fields.eachMap(spec, sp, "volumes", this::volume);
+            for (PodTemplate.Container c : pod.allContainers()) {
+                Fields.eachMap(c.node(), c.pointer(), "env", (ptr, env) -> {
+                    keyRef(c, ptr + "/valueFrom/configMapKeyRef", "ConfigMap");
+                    keyRef(c, ptr + "/valueFrom/secretKeyRef", "Secret");
+                });
+                Fields.eachMap(c.node(), c.pointer(), "envFrom", (ptr, from) -> {
+                    whole(c, ptr + "/configMapRef", "ConfigMap");
+                    whole(c, ptr + "/secretRef", "Secret");
+                });
+            }
+        }
+
+        private void volume(String ptr, MapNode v) {
+            String what = "volume " + Fields.show(v.get("name"));
+            if (v.map("configMap") != null) {
+                MapNode m = v.map("configMap");
+                ref("ConfigMap", ptr + "/configMap/name", m.string("name"), optional(m), NOT_MOUNTED, what);
+            }
+            if (v.map("secret") != null) {
+                MapNode m = v.map("secret");
+                ref("Secret", ptr + "/secret/secretName", m.string("secretName"), optional(m), NOT_MOUNTED, what);
+            }
+            if (v.map("persistentVolumeClaim") != null) {
+                ref("PersistentVolumeClaim", ptr + "/persistentVolumeClaim/claimName",
+                        v.map("persistentVolumeClaim").string("claimName"), false,
+                        "the pod stays Pending (persistentvolumeclaim not found)", what);
+            }
+            MapNode projected = v.map("projected");
+            if (projected != null) {
+                Fields.eachMap(projected, ptr + "/projected", "sources", (sp, source) -> {
+                    for (String kind : new String[] {"ConfigMap", "Secret"}) {
+                        String key = kind.equals("ConfigMap") ? "configMap" : "secret";
+                        MapNode m = source.map(key);
+                        if (m != null) {
+                            ref(kind, sp + "/" + key + "/name", m.string("name"), optional(m), NOT_MOUNTED, what);
+                        }
+                    }
+                });
+            }
+        }
+
+        /** configMapKeyRef / secretKeyRef: the object, and the key when the object's keys are known. */
+        private void keyRef(PodTemplate.Container c, String ptr, String kind) {
+            if (!(pod.owner().at(ptr) instanceof MapNode m) || optional(m)) {
+                return;
+            }
+            String name = m.string("name");
+            ObjectSources.Source src = ref(kind, ptr + "/name", name, false, NOT_STARTED, "env of " + c.display());
+            String key = m.string("key");
+            if (src != null && src.keys() != null && key != null && !src.keys().contains(key)) {
+                ctx.report(pod.owner(), ptr + "/key", "env of " + c.display() + " reads key " + key + " of " + kind
+                        + " " + name + ", which has no such key (keys: " + Fields.list(src.keys().stream().toList())
+                        + "; from " + src.how() + "): " + NOT_STARTED + "; fix the key, or mark it optional: true");
+            }
+        }
+
+        private void whole(PodTemplate.Container c, String ptr, String kind) {
+            if (pod.owner().at(ptr) instanceof MapNode m) {
+                ref(kind, ptr + "/name", m.string("name"), optional(m), NOT_STARTED, "envFrom of " + c.display());
+            }
+        }
+
+        /** Reports {@code kind name} when nothing provides it; returns what does, or null. */
+        private ObjectSources.Source ref(String kind, String ptr, String name, boolean optional, String effect,
+                String what) {
+            if (name == null || name.isEmpty() || optional) {
+                return null;
+            }
+            String ns = pod.owner().namespace();
+            ObjectSources.Source src = ctx.sources().find(kind, ns, name);
+            if (src == null) {
+                String whose = what.contains(" of ") ? what : what + " of " + pod.owner().ref().display();
+                ctx.report(pod.owner(), ptr, whose + " names " + kind + " " + name + ", but there is "
+                        + ctx.sources().notFound(kind, ns, name) + ": " + effect + "; add it, fix the name"
+                        + (kind.equals("ConfigMap") || kind.equals("Secret") ? ", mark it optional: true" : "")
+                        + " or list it under external: in .kgate.yaml");
+            }
+            return src;
+        }
+
+        private static boolean optional(MapNode m) {
+            return Fields.isTrue(m.get("optional"));
+        }
+    }
+}
