@@ -102,6 +102,14 @@ public final class KubeCel {
 
     /** Compiles {@code expression} with {@code variables} declared (as dyn). */
     public Compiled compile(String expression, List<String> variables) {
+        return compile(expression, variables, Set.of());
+    }
+
+    /**
+     * Compiles {@code expression}; an undeclared reference to one of {@code missingOffline} (e.g. the
+     * authorizer of admission policies, which needs the cluster) makes it {@link Unsupported}.
+     */
+    public Compiled compile(String expression, List<String> variables, Set<String> missingOffline) {
         CelCompiler compiler = compilers.computeIfAbsent(List.copyOf(variables), vars -> {
             var b = base.toCompilerBuilder();
             vars.forEach(v -> b.addVar(v, SimpleType.DYN));
@@ -116,7 +124,7 @@ public final class KubeCel {
         if (r.hasError()) {
             for (CelIssue i : r.getErrors()) {
                 Matcher m = UNDECLARED.matcher(i.getMessage());
-                if (m.find() && KUBERNETES_ONLY.contains(m.group(1))) {
+                if (m.find() && (KUBERNETES_ONLY.contains(m.group(1)) || missingOffline.contains(m.group(1)))) {
                     return new Unsupported(m.group(1));
                 }
             }

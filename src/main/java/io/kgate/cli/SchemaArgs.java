@@ -35,6 +35,11 @@ public final class SchemaArgs {
                     + "(CRDs inside the checked tree are used too).")
     List<String> crds = new ArrayList<>();
 
+    @Option(scope = ScopeType.INHERIT, names = "--policies", paramLabel = "DIR_OR_FILE",
+            description = "ValidatingAdmissionPolicies, their bindings and params to apply to the tree, repeatable "
+                    + "(policies inside the checked tree apply too).")
+    List<String> policies = new ArrayList<>();
+
     @Option(scope = ScopeType.INHERIT, names = "--missing-schemas", paramLabel = "LEVEL",
             description = "Severity of objects without a schema (rule schema-unknown): error, warning (default) or ignore.")
     String missingSchemas;
@@ -57,7 +62,20 @@ public final class SchemaArgs {
                 throw new KgateCommand.UsageError("--crds: " + e.getMessage());
             }
         }
-        return SchemaChecks.create(new SchemaOptions(version, !noStrict, crdObjects, crdFindings));
+        List<KubeObject> policyObjects = new ArrayList<>();
+        if (!policies.isEmpty()) {
+            try {
+                LoadResult policyLoad = new Loader(limits).load(policies, new ByteArrayInputStream(new byte[0]));
+                policyObjects.addAll(policyLoad.objects());
+                policyLoad.findings().forEach(f -> {
+                    throw new KgateCommand.UsageError("--policies: " + f.file() + ":" + f.pos().line() + ": "
+                            + f.message());
+                });
+            } catch (PathException e) {
+                throw new KgateCommand.UsageError("--policies: " + e.getMessage());
+            }
+        }
+        return SchemaChecks.create(new SchemaOptions(version, !noStrict, crdObjects, crdFindings), policyObjects);
     }
 
     /** {@code rules} with --missing-schemas applied to rule schema-unknown: the command line outranks the config. */

@@ -1,6 +1,8 @@
 package io.kgate.check.schema;
 
 import io.kgate.check.Check;
+import io.kgate.check.admission.AdmissionPolicyCheck;
+import io.kgate.model.KubeObject;
 import io.kgate.check.crd.CrdRulesCheck;
 import io.kgate.check.crd.CrdSchemaCheck;
 import java.util.List;
@@ -11,8 +13,13 @@ public final class SchemaChecks {
     }
 
     public static List<Check> create(SchemaOptions options) {
+        return create(options, List.of());
+    }
+
+    /** With {@code policies}: the objects of {@code --policies} (admission policies, bindings, params). */
+    public static List<Check> create(SchemaOptions options, List<KubeObject> policies) {
         return List.of(new SchemaCheck(options), new ObjectRulesCheck(),
                 new ApiLifecycleCheck(options.kubernetesVersion()), new CrdSchemaCheck(),
-                new CrdRulesCheck(options.extraCrds(), options.kubernetesVersion()));
+                new CrdRulesCheck(options.extraCrds(), options.kubernetesVersion()), new AdmissionPolicyCheck(policies));
     }
 }
