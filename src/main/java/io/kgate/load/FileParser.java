@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +55,8 @@ final class FileParser {
             return failed(shown, Finding.onFile(Loader.YAML_SYNTAX, Severity.ERROR, decoded.problem(), shown,
                     decoded.pos()));
         }
-        List<String> lines = decoded.text().lines().toList();
+        bytes = null; // the text holds it now; a 50 MB file should not be held twice while it is parsed
+        TextLines lines = TextLines.of(decoded.text());
         SourceFile file = SourceFile.keepingComments(shown, lines);
         boolean json = base.toLowerCase(Locale.ROOT).endsWith(".json");
         List<Parsed> parsed = new ArrayList<>();
@@ -79,28 +81,27 @@ final class FileParser {
 
     /**
      * Splits a YAML stream at its document markers so that a broken document does not hide the
-     * others: a "---" or "..." at column 0 always ends a document, even inside a quoted scalar.
+     * others: a "---" or "..." at column 0 always ends a document, even inside a quoted scalar. Each
+     * document is a substring of the text (a file of one document is not copied at all), so a huge
+     * file is held once, not once per step.
      */
-    private static List<Chunk> split(List<String> lines) {
+    private static List<Chunk> split(TextLines lines) {
         List<Chunk> chunks = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        int start = 0;
+        String text = lines.text();
+        Matcher marker = DOCUMENT_MARKER.matcher(text);
+        int chunkStart = 0;
+        int chunkLine = 0;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.startsWith("---") || line.startsWith("...")) {
-                if (DOCUMENT_MARKER.matcher(line).matches()) {
-                    chunks.add(new Chunk(cur.toString(), start));
-                    cur.setLength(0);
-                    start = i;
-                    if (line.startsWith("...")) {
-                        start = i + 1;
-                        continue;
-                    }
-                }
+            int pos = lines.start(i);
+            if ((text.startsWith("---", pos) || text.startsWith("...", pos))
+                    && marker.region(pos, lines.end(i)).matches()) {
+                chunks.add(new Chunk(text.substring(chunkStart, pos), chunkLine));
+                boolean endMarker = text.charAt(pos) == '.'; // "..." belongs to neither document
+                chunkStart = endMarker ? lines.start(i + 1) : pos;
+                chunkLine = endMarker ? i + 1 : i;
             }
-            cur.append(line).append('\n');
         }
-        chunks.add(new Chunk(cur.toString(), start));
+        chunks.add(new Chunk(text.substring(chunkStart), chunkLine));
         return chunks;
     }
 

@@ -69,7 +69,17 @@ final class ScalarResolver {
         }
     }
 
+    /**
+     * Digits beyond which a plain scalar is not read as an integer: no 64-bit value is that long, and
+     * parsing a huge number takes time quadratic in its length (400,000 digits: 12 s). Such a scalar
+     * is read as a float (infinite) instead, in linear time.
+     */
+    private static final int MAX_INTEGER_CHARS = 1000;
+
     private static Object integer(String plain) {
+        if (plain.length() > MAX_INTEGER_CHARS) {
+            return null;
+        }
         boolean negative = plain.startsWith("-");
         String digits = plain.startsWith("-") || plain.startsWith("+") ? plain.substring(1) : plain;
         int radix = 10;

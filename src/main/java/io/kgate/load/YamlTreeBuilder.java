@@ -46,12 +46,37 @@ final class YamlTreeBuilder {
     record Problem(Pos pos, String message, boolean fatal) {
     }
 
-    private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setLabel("kgate")
-            .setAllowDuplicateKeys(true)
-            .setCodePointLimit(Integer.MAX_VALUE)
-            .setParseComments(false)
-            .build();
+    /** snakeyaml's default read buffer, in characters. */
+    private static final int DEFAULT_BUFFER = 1024;
+    private static final LoadSettings SETTINGS = settings(DEFAULT_BUFFER);
+
+    private static LoadSettings settings(int bufferChars) {
+        return LoadSettings.builder()
+                .setLabel("kgate")
+                .setAllowDuplicateKeys(true)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .setParseComments(false)
+                .setBufferSize(bufferChars)
+                .build();
+    }
+
+    /**
+     * Settings whose read buffer holds the longest line of {@code text}. snakeyaml's reader copies its
+     * whole unread window on every refill, and the scanner looks ahead up to a line (a scalar, a
+     * comment) before consuming it: with a buffer shorter than a line, one 50 MB scalar costs
+     * (50 MB / 1 KiB) copies of up to 50 MB each. A buffer at least as long as the longest line makes
+     * every refill copy at most two lines, so reading stays linear in the size of the text.
+     */
+    static LoadSettings settingsFor(String text) {
+        int longest = 0;
+        int lineStart = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', lineStart)) {
+            longest = Math.max(longest, i - lineStart);
+            lineStart = i + 1;
+        }
+        longest = Math.max(longest, text.length() - lineStart);
+        return longest < DEFAULT_BUFFER ? SETTINGS : settings(longest + 1);
+    }
 
     private final LoadLimits limits;
     private final int lineOffset;
@@ -73,7 +98,8 @@ final class YamlTreeBuilder {
         YamlTreeBuilder b = new YamlTreeBuilder(limits, lineOffset);
         Node root = null;
         try {
-            root = b.build(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
+            LoadSettings settings = settingsFor(text);
+            root = b.build(new ParserImpl(settings, new StreamReader(settings, text)));
         } catch (MarkedYamlEngineException e) {
             // a problem found only at the end of the text ("got <stream end>") belongs where its construct began
             Optional<Mark> at = e.getProblemMark().filter(m -> m.getIndex() < text.length() || e.getContextMark().isEmpty())

@@ -42,7 +42,7 @@ public final class Quantity {
         if (digits == 0) {
             return Optional.empty();
         }
-        BigDecimal number = new BigDecimal(text.substring(numStart, i));
+        BigDecimal number = decimal(text.substring(numStart, i));
         String suffix = text.substring(i);
         BigDecimal multiplier = multiplier(suffix);
         if (multiplier == null) {
@@ -50,6 +50,32 @@ public final class Quantity {
         }
         BigDecimal v = number.multiply(multiplier);
         return Optional.of(negative ? v.negate() : v);
+    }
+
+    /** Significant digits kept of a number written longer (only hostile input has such numbers). */
+    private static final int MAX_DIGITS = 1000;
+
+    /**
+     * The value of {@code digits} (decimal digits with at most one '.'), exact up to {@link #MAX_DIGITS}
+     * digits and truncated beyond: parsing a long number exactly takes time quadratic in its length.
+     */
+    static BigDecimal decimal(String digits) {
+        if (digits.length() <= MAX_DIGITS) {
+            return new BigDecimal(digits);
+        }
+        int dot = digits.indexOf('.');
+        String whole = dot < 0 ? digits : digits.substring(0, dot);
+        String fraction = dot < 0 ? "" : digits.substring(dot + 1);
+        int zeros = 0;
+        while (zeros < whole.length() && whole.charAt(zeros) == '0') {
+            zeros++;
+        }
+        whole = whole.substring(zeros);
+        if (whole.length() >= MAX_DIGITS) {
+            return new BigDecimal(whole.substring(0, MAX_DIGITS)).scaleByPowerOfTen(whole.length() - MAX_DIGITS);
+        }
+        String kept = fraction.substring(0, Math.min(fraction.length(), MAX_DIGITS - whole.length()));
+        return new BigDecimal((whole.isEmpty() ? "0" : whole) + "." + kept + "0");
     }
 
     /** A YAML value that Kubernetes accepts as a quantity: a string in quantity syntax or a number. */

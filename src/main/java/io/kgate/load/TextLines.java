@@ -1,0 +1,73 @@
+package io.kgate.load;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.RandomAccess;
+
+/**
+ * The lines of a text, split where {@link String#lines()} splits them (at "\n", "\r" and "\r\n"), as
+ * a view with each line's offsets: a line is cut from the text only when asked for, and documents
+ * are cut at line boundaries, so a file's text is held once however large it is.
+ */
+final class TextLines extends AbstractList<String> implements RandomAccess {
+    private final String text;
+    /** Line i is text[starts[i], ends[i]); the next line starts after its terminator. */
+    private final int[] starts;
+    private final int[] ends;
+    private final int size;
+
+    private TextLines(String text, int[] starts, int[] ends, int size) {
+        this.text = text;
+        this.starts = starts;
+        this.ends = ends;
+        this.size = size;
+    }
+
+    static TextLines of(String text) {
+        int[] starts = new int[16];
+        int[] ends = new int[16];
+        int size = 0;
+        int n = text.length();
+        for (int pos = 0; pos < n; size++) {
+            int end = pos;
+            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            starts[size] = pos;
+            ends[size] = end;
+            pos = end == n ? n : end + (text.startsWith("\r\n", end) ? 2 : 1);
+        }
+        return new TextLines(text, starts, ends, size);
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** Offset of the first character of line {@code i} (0-based); the text's length for i == size(). */
+    int start(int i) {
+        return i == size ? text.length() : starts[i];
+    }
+
+    /** Offset just after the last character of line {@code i}, before its terminator. */
+    int end(int i) {
+        return ends[i];
+    }
+
+    @Override
+    public String get(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return text.substring(starts[i], ends[i]);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+}
