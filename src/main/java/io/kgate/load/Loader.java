@@ -21,7 +21,9 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
@@ -84,7 +86,7 @@ public final class Loader {
         for (String arg : paths) {
             if (arg.equals("-")) {
                 try {
-                    sources.add(new Source("-", null, stdin.readAllBytes()));
+                    sources.add(new Source("-", null, readAtMost(stdin, limits.maxFileBytes())));
                 } catch (IOException e) {
                     throw new PathException("cannot read standard input: " + e.getMessage());
                 }
@@ -164,24 +166,47 @@ public final class Loader {
 
     private FileParser.FileLoad read(Source s) {
         if (s.bytes != null) {
-            return new FileParser(limits).parse(s.shown, s.bytes);
+            return s.bytes.length > limits.maxFileBytes() ? tooLarge(s.shown, -1)
+                    : new FileParser(limits).parse(s.shown, s.bytes);
         }
         try {
             long size = Files.size(s.path);
             if (size > limits.maxFileBytes()) {
-                return FileParser.failed(s.shown, Finding.onFile(FILE_READ, Severity.ERROR, String.format(Locale.ROOT,
-                        "file is %.1f MiB, larger than the %d MiB limit (--max-file-size)", size / 1048576.0,
-                        limits.maxFileBytes() / 1048576), s.shown, Pos.START));
+                return tooLarge(s.shown, size);
             }
-            return new FileParser(limits).parse(s.shown, Files.readAllBytes(s.path));
+            if (Files.isRegularFile(s.path)) {
+                return new FileParser(limits).parse(s.shown, Files.readAllBytes(s.path));
+            }
+            // a pipe or a device given by name (kgate <(kustomize build)) has no size: read it up to the limit
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(s.path)) {
+                bytes = readAtMost(in, limits.maxFileBytes());
+            }
+            return bytes.length > limits.maxFileBytes() ? tooLarge(s.shown, -1)
+                    : new FileParser(limits).parse(s.shown, bytes);
         } catch (IOException e) {
             return FileParser.failed(s.shown, Finding.onFile(FILE_READ, Severity.ERROR,
                     "cannot read file: " + describe(e), s.shown, Pos.START));
         }
     }
 
+    /** Up to {@code limit} + 1 bytes of {@code in}: one byte more than allowed says it is too large. */
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        return in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+    }
+
+    /** {@code size} is -1 when the source has no size of its own (a pipe, a device, standard input). */
+    private FileParser.FileLoad tooLarge(String shown, long size) {
+        String actual = size < 0 ? "larger" : String.format(Locale.ROOT, "%.1f MiB, larger", size / 1048576.0);
+        return FileParser.failed(shown, Finding.onFile(FILE_READ, Severity.ERROR, String.format(Locale.ROOT,
+                "file is %s than the %d MiB limit (--max-file-size)", actual, limits.maxFileBytes() / 1048576),
+                shown, Pos.START));
+    }
+
     private void walk(String arg, Path root) throws PathException {
         List<Path> found = new ArrayList<>();
+        // listed in path order, like the files read: the file system's listing order varies
+        Map<Path, Skipped> skippedHere = new TreeMap<>((a, b) -> Paths.compare(root.relativize(a), root.relativize(b)));
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -192,7 +217,7 @@ public final class Loader {
                                 reason = ignoredDirs.apply(dir);
                             }
                             if (reason != null) {
-                                skipped.add(new Skipped(display(arg, root, dir), reason));
+                                skippedHere.put(dir, new Skipped(display(arg, root, dir), reason));
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
                             return FileVisitResult.CONTINUE;
@@ -200,8 +225,14 @@ public final class Loader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (isManifestName(file.getFileName().toString())) {
-                                found.add(file);
+                            if (!isManifestName(file.getFileName().toString())) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (!attrs.isOther()) {
+                                found.add(file); // a regular file, or a broken link that reading will report
+                            } else {
+                                // opening a pipe blocks until someone writes; a device may never end
+                                skippedHere.put(file, new Skipped(display(arg, root, file), notRegular(file)));
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -210,12 +241,12 @@ public final class Loader {
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
                             String shown = display(arg, root, file);
                             if (e instanceof FileSystemLoopException) {
-                                skipped.add(new Skipped(shown, "symbolic link loop: directory already visited"));
+                                skippedHere.put(file, new Skipped(shown, "symbolic link loop: directory already visited"));
                             } else if (isManifestName(file.getFileName().toString())) {
                                 findings.add(Finding.onFile(FILE_READ, Severity.ERROR,
                                         "cannot read file: " + describe(e), shown, Pos.START));
                             } else if (!(e instanceof NoSuchFileException)) {
-                                skipped.add(new Skipped(shown, "cannot be read: " + describe(e)));
+                                skippedHere.put(file, new Skipped(shown, "cannot be read: " + describe(e)));
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -223,10 +254,36 @@ public final class Loader {
         } catch (IOException e) {
             throw new PathException(arg + ": " + describe(e));
         }
+        skipped.addAll(skippedHere.values());
         found.sort((a, b) -> Paths.compare(root.relativize(a), root.relativize(b)));
         for (Path f : found) {
             addFile(display(arg, root, f), f);
         }
+    }
+
+    /** Why a file found in a directory is not read, from its type (read without opening it). */
+    static String notRegular(Path file) {
+        String type;
+        try {
+            int mode = (Integer) Files.getAttribute(file, "unix:mode");
+            type = switch (mode & 0170000) {
+                case 0010000 -> "a named pipe (FIFO)";
+                case 0140000 -> "a socket";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                default -> "not a regular file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            type = "not a regular file";
+        }
+        if (Files.isSymbolicLink(file)) {
+            try {
+                type = "symbolic link to " + Files.readSymbolicLink(file) + ", " + type;
+            } catch (IOException e) {
+                type = "symbolic link to " + type;
+            }
+        }
+        return type + ": not read (it could block or never end)";
     }
 
     private static String skipReason(Path dir, Path root) {

@@ -40,6 +40,76 @@ public interface KgateRunner {
         return run(List.of(args));
     }
 
+    /** What a bounded run cost: wall time, and CPU time and peak RSS where /usr/bin/time measured them (else -1). */
+    record Usage(long wallMillis, long cpuMillis, long maxRssKiB) {
+        /** CPU time when measured (it does not grow when other processes share the cores), else wall time. */
+        public long millis() {
+            return cpuMillis >= 0 ? cpuMillis : wallMillis;
+        }
+
+        @Override
+        public String toString() {
+            return wallMillis + " ms wall, " + (cpuMillis < 0 ? "?" : cpuMillis) + " ms CPU, "
+                    + (maxRssKiB < 0 ? "?" : maxRssKiB / 1024) + " MiB peak RSS";
+        }
+    }
+
+    /** A run in a process of its own, and what it cost. */
+    record BoundedRun(Run run, Usage usage) {
+        @Override
+        public String toString() {
+            return usage + "\n" + run;
+        }
+    }
+
+    /**
+     * Runs kgate in a process of its own, in the form under test (this build's classes in a fresh JVM,
+     * or the native executable), with its heap capped at {@code maxHeapMiB}: using more is an
+     * OutOfMemoryError (exit 3), not a slow machine. A run still going after {@code hangAfter} is
+     * killed and fails the test. Measured by /usr/bin/time when it is installed.
+     */
+    static BoundedRun runBounded(int maxHeapMiB, java.time.Duration hangAfter, Path workDir, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        Path usage = null;
+        try {
+            if (Files.isExecutable(Path.of("/usr/bin/time"))) {
+                usage = Files.createTempFile("kgate-usage", ".txt");
+                cmd.addAll(List.of("/usr/bin/time", "-q", "-o", usage.toString(), "-f", "%U %S %M"));
+            }
+            String heap = "-Xmx" + maxHeapMiB + "m";
+            if (isNative()) {
+                cmd.add(Path.of(System.getProperty("kgate.binary")).toAbsolutePath().toString());
+                cmd.add(heap); // read by the native image's runtime, not passed on to kgate
+            } else {
+                cmd.addAll(Binary.jvmCommand(heap));
+            }
+            cmd.addAll(args);
+            long start = System.nanoTime();
+            Run run = Binary.exec(workDir, new byte[0], cmd, hangAfter);
+            long wall = (System.nanoTime() - start) / 1_000_000;
+            long cpu = -1;
+            long rss = -1;
+            if (usage != null) {
+                String[] f = Files.readString(usage).strip().split("\\s+");
+                if (f.length == 3) {
+                    cpu = Math.round((Double.parseDouble(f[0]) + Double.parseDouble(f[1])) * 1000);
+                    rss = Long.parseLong(f[2]);
+                }
+            }
+            return new BoundedRun(run, new Usage(wall, cpu, rss));
+        } catch (IOException | NumberFormatException e) {
+            throw new AssertionError("cannot run " + cmd, e);
+        } finally {
+            if (usage != null) {
+                try {
+                    Files.deleteIfExists(usage);
+                } catch (IOException ignored) {
+                    // a temp file
+                }
+            }
+        }
+    }
+
     /** The runner selected by {@code -Dkgate.binary}. */
     static KgateRunner get() {
         String binary = System.getProperty("kgate.binary", "");
@@ -98,17 +168,34 @@ public interface KgateRunner {
          * while tests run, so it is not used).
          */
         Run runJvm(Path workDir, byte[] stdin, List<String> args) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add(Main.class.getName());
+            List<String> cmd = new ArrayList<>(jvmCommand());
             cmd.addAll(args);
             return exec(workDir, stdin, cmd);
         }
 
+        /** The command that runs this build's classes in a fresh JVM, with these JVM options. */
+        static List<String> jvmCommand(String... jvmOptions) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(List.of(jvmOptions));
+            cmd.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(Main.class.getName());
+            return cmd;
+        }
+
         private static Run exec(Path workDir, byte[] stdin, List<String> cmd) {
+            return exec(workDir, stdin, cmd, java.time.Duration.ofSeconds(120));
+        }
+
+        /** Kills the process and what it started (kgate under /usr/bin/time). */
+        private static void kill(Process p) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+
+        static Run exec(Path workDir, byte[] stdin, List<String> cmd, java.time.Duration hangAfter) {
             try {
                 Path outFile = Files.createTempFile("kgate-out", ".txt");
                 Path errFile = Files.createTempFile("kgate-err", ".txt");
@@ -121,9 +208,14 @@ public interface KgateRunner {
                 } catch (IOException ignored) {
                     // the command may exit without reading its input
                 }
-                if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new AssertionError("kgate did not finish within 120 s: " + cmd);
+                try {
+                    if (!p.waitFor(hangAfter.toMillis(), TimeUnit.MILLISECONDS)) {
+                        kill(p);
+                        throw new AssertionError("kgate did not finish within " + hangAfter.toSeconds() + " s: " + cmd);
+                    }
+                } catch (InterruptedException e) {
+                    kill(p); // a test timeout: leave no process behind
+                    throw e;
                 }
                 Run r = new Run(p.exitValue(), Files.readString(outFile), Files.readString(errFile));
                 Files.deleteIfExists(outFile);
