@@ -80,7 +80,7 @@ public final class ObjectRulesCheck implements ObjectCheck {
         String name = meta.string("name");
         if (name != null && !name.isEmpty()) {
             String problem;
-            if (PATH_SEGMENT_NAMED.contains(o.kind())) {
+            if (o.kind() != null && PATH_SEGMENT_NAMED.contains(o.kind())) { // no kind: Set.of rejects null
                 problem = name.equals(".") || name.equals("..") || name.contains("/") || name.contains("%")
                         ? "may not be '.' or '..' and may not contain '/' or '%'" : null;
             } else if ("Service".equals(o.kind())) {
