@@ -12,8 +12,10 @@ import io.kgate.load.LoadResult;
 import io.kgate.load.Loader;
 import io.kgate.load.PathException;
 import io.kgate.model.KubeObject;
+import io.kgate.schema.PulledSchemas;
 import io.kgate.schema.SchemaStore;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,18 +46,46 @@ public final class SchemaArgs {
             description = "Severity of objects without a schema (rule schema-unknown): error, warning (default) or ignore.")
     String missingSchemas;
 
+    @Option(scope = ScopeType.INHERIT, names = "--schemas", paramLabel = "DIR",
+            description = "Validate against the schemas and CRDs pulled from a cluster into DIR ('kgate schemas pull'); "
+                    + "its server version is the Kubernetes version unless -k is given.")
+    Path schemas;
+
+    /** The pulled directory of --schemas, or null; a broken one is a usage error. */
+    PulledSchemas pulled() {
+        if (schemas == null) {
+            return null;
+        }
+        try {
+            return PulledSchemas.read(schemas);
+        } catch (IllegalArgumentException e) {
+            throw new KgateCommand.UsageError("--schemas: " + e.getMessage());
+        }
+    }
+
     /** The schema checks as asked for; a bad value is a usage error (exit 2). */
     List<Check> checks(LoadLimits limits) {
+        PulledSchemas pulled = pulled();
+        if (pulled != null) {
+            return checks(limits, pulled, kubernetesVersion == null ? pulled.kubernetesVersion() : normalize(kubernetesVersion));
+        }
         String version = kubernetesVersion == null ? SchemaStore.newest() : normalize(kubernetesVersion);
-        if (SchemaStore.of(version) == null) {
+        return checks(limits, null, version);
+    }
+
+    private List<Check> checks(LoadLimits limits, PulledSchemas pulled, String version) {
+        if (pulled == null && SchemaStore.of(version) == null) {
             throw new KgateCommand.UsageError("unknown --kubernetes-version '" + kubernetesVersion
                     + "'; embedded versions: " + String.join(", ", SchemaStore.versions().keySet()));
         }
         List<KubeObject> crdObjects = new ArrayList<>();
         List<Finding> crdFindings = new ArrayList<>();
-        if (!crds.isEmpty()) {
+        // registered in this order, later wins: the pulled cluster's CRDs, then --crds (then the tree's)
+        List<String> crdPaths = new ArrayList<>(pulled == null ? List.of() : pulled.crdFiles());
+        crdPaths.addAll(crds);
+        if (!crdPaths.isEmpty()) {
             try {
-                LoadResult crdLoad = new Loader(limits).load(crds, new ByteArrayInputStream(new byte[0]));
+                LoadResult crdLoad = new Loader(limits).load(crdPaths, new ByteArrayInputStream(new byte[0]));
                 crdObjects.addAll(crdLoad.objects());
                 crdFindings.addAll(crdLoad.findings());
             } catch (PathException e) {
@@ -75,7 +105,8 @@ public final class SchemaArgs {
                 throw new KgateCommand.UsageError("--policies: " + e.getMessage());
             }
         }
-        return SchemaChecks.create(new SchemaOptions(version, !noStrict, crdObjects, crdFindings), policyObjects);
+        return SchemaChecks.create(new SchemaOptions(version, !noStrict, crdObjects, crdFindings,
+                pulled == null ? null : pulled.store()), policyObjects);
     }
 
     /** {@code rules} with --missing-schemas applied to rule schema-unknown: the command line outranks the config. */

@@ -63,6 +63,14 @@ public final class SchemaStore {
         return LOADED.computeIfAbsent(version, SchemaStore::load);
     }
 
+    /**
+     * A store of definitions read at run time (a pulled cluster directory, see {@link PulledSchemas}):
+     * definition name to compact JSON text, "apiVersion TAB kind" to definition name.
+     */
+    public static SchemaStore of(String version, Map<String, String> texts, Map<String, String> kinds) {
+        return new SchemaStore(version, Map.copyOf(texts), Map.copyOf(kinds));
+    }
+
     private static SchemaStore load(String version) {
         Map<String, String> texts = new HashMap<>(4096);
         for (String line : lines(DIR + "k8s-" + version + ".defs")) {

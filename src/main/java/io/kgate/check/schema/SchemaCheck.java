@@ -34,7 +34,7 @@ public final class SchemaCheck implements ObjectCheck {
 
     public SchemaCheck(SchemaOptions options) {
         this.options = options;
-        this.store = SchemaStore.of(options.kubernetesVersion());
+        this.store = options.builtins() != null ? options.builtins() : SchemaStore.of(options.kubernetesVersion());
         if (store == null) {
             throw new IllegalArgumentException("no embedded schemas for Kubernetes " + options.kubernetesVersion());
         }

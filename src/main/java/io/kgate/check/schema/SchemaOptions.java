@@ -2,18 +2,26 @@ package io.kgate.check.schema;
 
 import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
+import io.kgate.schema.SchemaStore;
 import java.util.List;
 
 /**
  * How schema validation runs: the Kubernetes version, strictness (unknown fields), CRDs given outside
- * the linted tree ({@code --crds}) with what reading them found (YAML errors: reported, not dropped).
- * How objects without a schema are reported is rule {@code schema-unknown}'s severity.
+ * the linted tree ({@code --crds}) with what reading them found (YAML errors: reported, not dropped),
+ * and the definitions of built-in kinds when they do not come from the embedded version (a pulled
+ * cluster directory; null: embedded). How objects without a schema are reported is rule
+ * {@code schema-unknown}'s severity.
  */
 public record SchemaOptions(String kubernetesVersion, boolean strict, List<KubeObject> extraCrds,
-        List<Finding> extraCrdFindings) {
+        List<Finding> extraCrdFindings, SchemaStore builtins) {
     public SchemaOptions {
         extraCrds = List.copyOf(extraCrds);
         extraCrdFindings = List.copyOf(extraCrdFindings);
+    }
+
+    public SchemaOptions(String kubernetesVersion, boolean strict, List<KubeObject> extraCrds,
+            List<Finding> extraCrdFindings) {
+        this(kubernetesVersion, strict, extraCrds, extraCrdFindings, null);
     }
 
     /** The defaults: the newest embedded Kubernetes version, strict, no extra CRDs. */

@@ -72,7 +72,7 @@ public final class SchemaCompiler {
                 continue;
             }
             Map<String, Object> def = (Map<String, Object>) e.getValue();
-            defs.put(e.getKey(), strip(def));
+            defs.put(e.getKey(), strip(def, REF_PREFIX));
             String apiVersion = apiVersionOf(e.getKey(), def);
             if (apiVersion != null) {
                 String kind = (String) ((Map<String, Object>) def.get("x-fabric8-info")).get("Kind");
@@ -83,7 +83,7 @@ public final class SchemaCompiler {
         for (Map.Entry<String, Object> e : extra.entrySet()) {
             Map<String, Object> def = new LinkedHashMap<>((Map<String, Object>) e.getValue());
             Map<String, Object> gvk = (Map<String, Object>) def.remove("x-kgate-gvk");
-            defs.put(e.getKey(), strip(def));
+            defs.put(e.getKey(), strip(def, REF_PREFIX));
             if (gvk != null) {
                 String group = (String) gvk.get("group");
                 kinds.put(group + "/" + gvk.get("version") + "\t" + gvk.get("kind"), e.getKey());
@@ -127,8 +127,12 @@ public final class SchemaCompiler {
         return group.isEmpty() ? version : group + "/" + version;
     }
 
+    /**
+     * The validation keywords of a definition, with {@code $ref}s made plain definition names by dropping
+     * {@code refPrefix} (also used at run time for a cluster's OpenAPI v3 documents, see PulledSchemas).
+     */
     @SuppressWarnings("unchecked")
-    private static Object strip(Object v) {
+    public static Object strip(Object v, String refPrefix) {
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -139,29 +143,29 @@ public final class SchemaCompiler {
                 Object val = e.getValue();
                 if (k.equals("properties")) {
                     Map<String, Object> props = new LinkedHashMap<>();
-                    ((Map<String, Object>) val).forEach((pk, pv) -> props.put(pk, strip(pv)));
+                    ((Map<String, Object>) val).forEach((pk, pv) -> props.put(pk, strip(pv, refPrefix)));
                     out.put(k, props);
                 } else if (k.equals("$ref")) {
                     String ref = (String) val;
-                    out.put(k, ref.startsWith(REF_PREFIX) ? ref.substring(REF_PREFIX.length()) : ref);
+                    out.put(k, ref.startsWith(refPrefix) ? ref.substring(refPrefix.length()) : ref);
                 } else if (k.equals("enum") || k.equals("required") || k.equals("type")) {
                     out.put(k, val);
                 } else {
-                    out.put(k, strip(val));
+                    out.put(k, strip(val, refPrefix));
                 }
             }
             return out;
         }
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>();
-            l.forEach(x -> out.add(strip(x)));
+            l.forEach(x -> out.add(strip(x, refPrefix)));
             return out;
         }
         return v;
     }
 
     /** What the published definitions get wrong for real manifests, corrected the way kubectl reads them. */
-    private static void fixUps(Map<String, Object> defs) {
+    public static void fixUps(Map<String, Object> defs) {
         defs.put("io.k8s.apimachinery.pkg.util.intstr.IntOrString", Map.of("type", List.of("integer", "string")));
         defs.put("io.k8s.apimachinery.pkg.api.resource.Quantity", Map.of("type", List.of("string", "number")));
         Map<String, Object> freeForm = Map.of("type", "object", "x-kubernetes-preserve-unknown-fields", true);
