@@ -4,6 +4,7 @@ import static picocli.CommandLine.ScopeType.INHERIT;
 
 import io.kgate.check.Check;
 import io.kgate.check.LintResult;
+import io.kgate.cluster.ClusterException;
 import io.kgate.check.Linter;
 import io.kgate.check.identity.IdentityChecks;
 import io.kgate.finding.Severity;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {AuditCommand.class, RulesCommand.class, ExplainCommand.class, SchemasCommand.class,
-            CompletionCommand.class},
+            DryRunCommand.class, CompletionCommand.class},
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -123,7 +124,7 @@ public final class KgateCommand implements Callable<Integer> {
     public Integer call() {
         try {
             return run();
-        } catch (UsageError e) {
+        } catch (UsageError | ClusterException e) {
             err().println("kgate: " + e.getMessage());
             return EXIT_USAGE;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -146,6 +147,22 @@ public final class KgateCommand implements Callable<Integer> {
 
     private Reporter auditReport;
 
+    /** {@code kgate dry-run}: the server's verdict as one more check; the offline checks only with --with-lint. */
+    int dryRun(List<String> dryRunPaths, Check serverCheck, boolean withLint) {
+        if (!dryRunPaths.isEmpty()) {
+            paths = dryRunPaths;
+        }
+        this.serverCheck = serverCheck;
+        this.offlineChecks = withLint;
+        if (!withLint && only.isEmpty()) {
+            only = new ArrayList<>(List.of(serverCheck.rules().iterator().next(), "yaml-syntax", "file-read"));
+        }
+        return call();
+    }
+
+    private Check serverCheck;
+    private boolean offlineChecks = true;
+
     private int run() {
         Severity threshold = Severity.parse(failOn);
         if (threshold == null) {
@@ -159,7 +176,12 @@ public final class KgateCommand implements Callable<Integer> {
         LintResult result;
         LoadLimits limits = LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024);
         List<Check> checks = new ArrayList<>(IdentityChecks.create());
-        checks.addAll(schemaArgs.checks(limits));
+        if (offlineChecks) {
+            checks.addAll(schemaArgs.checks(limits));
+        }
+        if (serverCheck != null) {
+            checks.add(serverCheck);
+        }
         RuleSet rules = schemaArgs.applyTo(ruleOptions.load());
         RuleSelection selection = RuleSelection.of(only, skip, rules);
         Linter linter = auditReport != null

@@ -30,12 +30,14 @@ public final class Cluster implements AutoCloseable {
     private final HttpClient http;
     private final String server;
     private final Duration timeout;
+    private final String namespace;
 
-    private Cluster(KubernetesClient client, String server, Duration timeout) {
+    private Cluster(KubernetesClient client, String server, Duration timeout, String namespace) {
         this.client = client;
         this.http = client.getHttpClient();
         this.server = server;
         this.timeout = timeout;
+        this.namespace = namespace;
     }
 
     /** Connects lazily: nothing is sent until the first request. */
@@ -67,12 +69,18 @@ public final class Cluster implements AutoCloseable {
         config.setRequestRetryBackoffLimit(0); // one clear answer, not ten silent retries
         String server = config.getMasterUrl().replaceAll("/+$", "");
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        return new Cluster(client, server, timeout);
+        String namespace = config.getNamespace() == null || config.getNamespace().isBlank() ? "default" : config.getNamespace();
+        return new Cluster(client, server, timeout, namespace);
     }
 
     /** The API server's URL, for messages. */
     public String server() {
         return server;
+    }
+
+    /** The namespace of the kubeconfig context, for objects that name none ("default" when it names none either). */
+    public String namespace() {
+        return namespace;
     }
 
     /** GET {@code path}; the body on 200, else a {@link ClusterException}. */

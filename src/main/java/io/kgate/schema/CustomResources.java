@@ -68,7 +68,7 @@ public final class CustomResources {
     }
 
     /** The positioned tree as plain maps, lists and values, the form {@link Schema#parse} reads. */
-    static Object plain(Node n) {
+    public static Object plain(Node n) {
         if (n instanceof MapNode m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.entries().forEach(e -> out.put(e.key(), plain(e.value())));
