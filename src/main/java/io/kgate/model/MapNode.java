@@ -1,8 +1,9 @@
 package io.kgate.model;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /** A mapping; keys keep their own positions so findings about a field point at its key. */
@@ -11,13 +12,27 @@ public final class MapNode implements Node {
     public record Entry(String key, Pos keyPos, Node value) {
     }
 
+    /** Above this many keys a hash index finds a key; below, a scan of the array is faster and lighter. */
+    private static final int INDEXED_ABOVE = 8;
+
     private final Pos pos;
-    private final Map<String, Entry> entries;
+    /** The entries in written order; a plain array, as most mappings of a manifest have a few keys. */
+    private final Entry[] entries;
+    private final Map<String, Integer> index;
     private final long weight;
 
     public MapNode(Pos pos, Map<String, Entry> entries, long weight) {
         this.pos = pos;
-        this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        this.entries = entries.values().toArray(new Entry[0]);
+        if (this.entries.length > INDEXED_ABOVE) {
+            Map<String, Integer> idx = new HashMap<>(this.entries.length * 2);
+            for (int i = 0; i < this.entries.length; i++) {
+                idx.put(this.entries[i].key(), i);
+            }
+            this.index = idx;
+        } else {
+            this.index = null;
+        }
         this.weight = weight;
     }
 
@@ -37,16 +52,25 @@ public final class MapNode implements Node {
     }
 
     public Node get(String key) {
-        Entry e = entries.get(key);
+        Entry e = entry(key);
         return e == null ? null : e.value();
     }
 
     public Entry entry(String key) {
-        return entries.get(key);
+        if (index != null) {
+            Integer i = index.get(key);
+            return i == null ? null : entries[i];
+        }
+        for (Entry e : entries) {
+            if (e.key().equals(key)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     public boolean has(String key) {
-        return entries.containsKey(key);
+        return entry(key) != null;
     }
 
     /** The string value of a key, or null when absent or not a string. */
@@ -66,10 +90,10 @@ public final class MapNode implements Node {
     }
 
     public Collection<Entry> entries() {
-        return entries.values();
+        return Collections.unmodifiableList(Arrays.asList(entries));
     }
 
     public int size() {
-        return entries.size();
+        return entries.length;
     }
 }
