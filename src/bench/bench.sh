@@ -1,28 +1,42 @@
 #!/usr/bin/env bash
-# Benchmark of the built kgate, JVM jar vs native executable (a script, not a test):
-# median wall time of N runs, documents/second, peak RSS, --version start-up, size.
+# Benchmark of the built kgate (a script, not a test): the native executable and the JVM jar on the
+# bundled example and on generated trees of 10,000 and 100,000 documents, with every check and with
+# --only schema, against a floor: the same files parsed by snakeyaml-engine alone, on all cores.
+# Prints one table: median wall time, documents/second, CPU time / wall time, peak RSS, and kgate's
+# time as a multiple of the floor.
 #
-#   src/bench/bench.sh [RUNS]          # RUNS >= 10, default 10
+#   src/bench/bench.sh [--runs N] [--million] [--no-jvm] [--no-native]
+#
+#   --runs N     runs per case (default 5; the median is reported)
+#   --million    also the 1,000,000-document tree (about 1 GB of YAML and 10 minutes per run on 2 cores)
 #
 # Build first: ./mvnw -B package -DskipTests            (JVM: target/quarkus-app)
 #              ./mvnw -B package -DskipTests -Dnative   (native: target/kgate, measured when present)
-# The 10,000-document tree comes from ../shared/bench/gen-corpus.py (seed 42) into
-# target/bench/; without ../shared that part is skipped. Wall times come from hyperfine when
-# installed (apt-get install -y hyperfine), else from a bash loop; peak RSS from /usr/bin/time
-# (Debian package `time`).
+# Trees come from ../shared/bench/gen-corpus.py (10,000 documents seed 42, 100,000 seed 7, a file per
+# three documents) into target/bench/; without ../shared only --version and the example are measured.
+# Every run is timed by /usr/bin/time (wall, user+system CPU, maximum RSS); the report goes to a file.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-RUNS=${1:-10}
-if [ "$RUNS" -lt 10 ]; then
-  echo "bench: use at least 10 runs for a median" >&2
-  exit 2
-fi
+RUNS=5
+MILLION=0
+JVM=1
+NATIVE_ON=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) RUNS=$2; shift 2 ;;
+    --million) MILLION=1; shift ;;
+    --no-jvm) JVM=0; shift ;;
+    --no-native) NATIVE_ON=0; shift ;;
+    *) echo "usage: src/bench/bench.sh [--runs N] [--million] [--no-jvm] [--no-native]" >&2; exit 2 ;;
+  esac
+done
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
 JAR=target/quarkus-app/quarkus-run.jar
 NATIVE=target/kgate
 GEN=../shared/bench/gen-corpus.py
-CORPUS=target/bench/corpus-10000
+OUT=target/bench
 export NO_COLOR=1
 
 if [ ! -f "$JAR" ]; then
@@ -33,82 +47,94 @@ if [ ! -x /usr/bin/time ]; then
   echo "bench: /usr/bin/time is missing (apt-get install -y time)" >&2
   exit 2
 fi
+mkdir -p "$OUT"
 
-trees=(testdata/split-architecture)
+# the trees: name, documents, seed
+trees=()
+tree_of() { # documents seed -> directory (generated once, kept in target/bench)
+  local dir="$OUT/corpus-$1-seed$2"
+  if [ ! -f "$dir.expected.tsv" ]; then
+    rm -rf "$dir"
+    python3 "$GEN" "$dir" --documents "$1" --files $(($1 / 3 + 1)) --seed "$2" >/dev/null
+  fi
+  echo "$dir"
+}
 if [ -f "$GEN" ]; then
-  rm -rf "$CORPUS" "$CORPUS.expected.tsv"
-  mkdir -p "$(dirname "$CORPUS")"
-  python3 "$GEN" "$CORPUS" --documents 10000 --seed 42 >/dev/null
-  trees+=("$CORPUS")
+  trees+=("$(tree_of 10000 42)" "$(tree_of 100000 7)")
+  [ "$MILLION" = 1 ] && trees+=("$(tree_of 1000000 1)")
 else
-  echo "bench: $GEN not found: the 10,000-document tree is skipped"
+  echo "bench: $GEN not found: the generated trees are skipped"
 fi
 
-forms=(jvm)
-[ -x "$NATIVE" ] && forms+=(native) || echo "bench: $NATIVE not built: native skipped"
+# the floor: snakeyaml-engine alone, compiled once against the jar kgate ships
+SNAKE=$(ls target/quarkus-app/lib/main/org.snakeyaml.snakeyaml-engine-*.jar)
+mkdir -p "$OUT/floor"
+"$JAVA_HOME/bin/javac" -d "$OUT/floor" -cp "$SNAKE" src/bench/ParseFloor.java
 
-command_of() { # form -> the command that runs kgate
-  case $1 in
-    jvm) echo "$JAVA_HOME/bin/java -jar $JAR" ;;
-    native) echo "$NATIVE" ;;
-  esac
-}
-
-median_ms() { # cmd... -> median wall milliseconds over RUNS runs (exit 1 = findings is fine)
-  if command -v hyperfine >/dev/null; then
-    local json
-    json=$(mktemp)
-    hyperfine -N -i --style none --warmup 2 --runs "$RUNS" --export-json "$json" -- "$*" >/dev/null 2>&1
-    python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$json"
-    rm -f "$json"
-  else
-    local times=() i start end
-    "$@" >/dev/null 2>&1 || true # warm-up
-    for ((i = 0; i < RUNS; i++)); do
-      start=$(date +%s%N)
-      "$@" >/dev/null 2>&1 || true
-      end=$(date +%s%N)
-      times+=($(((end - start) / 1000)))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m / 1000}'
-  fi
-}
-
-peak_rss_mb() { # cmd... -> largest "Maximum resident set size" of 5 runs, in MiB
-  local max=0 kb i f
+measure() { # label docs cmd... -> one table row; median of RUNS runs under /usr/bin/time
+  local form=$1 label=$2 docs=$3
+  shift 3
+  local f rows=() i code
   f=$(mktemp)
-  for ((i = 0; i < 5; i++)); do
-    /usr/bin/time -f '%M' -o "$f" "$@" >/dev/null 2>&1 || true
-    kb=$(tail -n 1 "$f")
-    [ "$kb" -gt "$max" ] && max=$kb
+  for ((i = 0; i < RUNS; i++)); do
+    code=0
+    /usr/bin/time -f '%e %U %S %M' -o "$f" "$@" >"$OUT/report.txt" 2>"$OUT/stderr.txt" || code=$?
+    if [ "$code" -gt 1 ]; then
+      echo "bench: failed (exit $code): $*" >&2
+      cat "$OUT/stderr.txt" >&2
+      exit 1
+    fi
+    rows+=("$(tail -n 1 "$f")")
   done
   rm -f "$f"
-  awk -v kb="$max" 'BEGIN {printf "%.1f\n", kb / 1024}'
+  printf '%s\n' "${rows[@]}" | python3 -c '
+import sys, statistics
+form, label, docs, floor = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+runs = [tuple(float(x) for x in l.split()) for l in sys.stdin if l.strip()]
+wall = statistics.median(r[0] for r in runs)
+cpu = statistics.median((r[1] + r[2]) / max(r[0], 0.001) for r in runs)
+rss = max(r[3] for r in runs) / 1024
+rate = "%d" % (docs / max(wall, 0.001)) if docs else "-"
+ratio = "%.1f×" % (wall / float(floor)) if floor != "-" and docs else "-"
+ms = "%d ms" % round(wall * 1000) if wall < 10 else "%.1f s" % wall
+print("| %s | %s | %s | %s | %.2f | %.0f MiB | %s |" % (form, label, ms, rate, cpu, rss, ratio))
+sys.stderr.write("%.3f\n" % wall)
+' "$form" "$label" "$docs" "${FLOOR:--}" 2>"$OUT/last-wall.txt"
 }
 
-documents_in() { # cmd... -> the document count kgate reports (and checks the run did not fail)
-  local summary code=0
-  summary=$("$@" --output json 2>&1 >/dev/null) || code=$?
-  if [ "$code" -gt 1 ]; then
-    echo "bench: kgate failed (exit $code): $* : $summary" >&2
-    exit 1
-  fi
-  echo "$summary" | sed -n 's/.* \([0-9][0-9]*\) documents,.*/\1/p' | tail -n 1
-}
-
-echo "kgate benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $RUNS runs, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-printf '%-7s %-30s %10s %12s %10s\n' form case "median ms" "documents/s" "peak MiB"
+echo "kgate benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), median of $RUNS runs (/usr/bin/time), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| form | case | median wall | documents/s | CPU/wall | peak RSS | × floor |"
+echo "|---|---|---|---|---|---|---|"
+forms=()
+[ "$NATIVE_ON" = 1 ] && { [ -x "$NATIVE" ] && forms+=(native) || echo "bench: $NATIVE not built: native skipped" >&2; }
+[ "$JVM" = 1 ] && forms+=(jvm)
+declare -A floor_of
+for tree in "${trees[@]}"; do
+  docs=$(($(wc -l <"$tree.expected.tsv") - 1))
+  FLOOR=- measure floor "$(printf "%'d" "$docs") docs: snakeyaml-engine parse" "$docs" "$JAVA" -cp "$SNAKE:$OUT/floor" ParseFloor "$tree"
+  floor_of[$tree]=$(cat "$OUT/last-wall.txt")
+done
 for form in "${forms[@]}"; do
-  read -r -a cmd <<<"$(command_of "$form")"
-  printf '%-7s %-30s %10s %12s %10s\n' "$form" "--version" "$(median_ms "${cmd[@]}" --version)" "-" \
-    "$(peak_rss_mb "${cmd[@]}" --version)"
+  case $form in
+    jvm) cmd=("$JAVA" -jar "$JAR") ;;
+    native) cmd=("$NATIVE") ;;
+  esac
+  FLOOR=- measure "$form" "--version" 0 "${cmd[@]}" --version
+  FLOOR=- measure "$form" "testdata/split-architecture" 8 "${cmd[@]}" testdata/split-architecture
   for tree in "${trees[@]}"; do
-    docs=$(documents_in "${cmd[@]}" "$tree")
-    ms=$(median_ms "${cmd[@]}" "$tree")
-    printf '%-7s %-30s %10s %12s %10s\n' "$form" "$(basename "$tree") ($docs docs)" "$ms" \
-      "$(awk -v d="$docs" -v ms="$ms" 'BEGIN {printf "%.0f", d / (ms / 1000)}')" "$(peak_rss_mb "${cmd[@]}" "$tree")"
+    docs=$(($(wc -l <"$tree.expected.tsv") - 1))
+    FLOOR=${floor_of[$tree]} measure "$form" "$(printf "%'d" "$docs") docs, every check" "$docs" "${cmd[@]}" "$tree"
+    FLOOR=${floor_of[$tree]} measure "$form" "$(printf "%'d" "$docs") docs, --only schema" "$docs" "${cmd[@]}" --only schema "$tree"
   done
 done
+echo
+"$JAVA_HOME/bin/javac" -d "$OUT/floor" -cp "target/quarkus-app/app/kgate.jar" src/bench/RetainedBytes.java
+for tree in "${trees[@]:0:2}"; do
+  echo "retained between the passes, $(basename "$tree") (JVM heap after a full collection, findings not counted):"
+  "$JAVA" -cp "target/quarkus-app/app/kgate.jar:target/quarkus-app/lib/main/*:$OUT/floor" RetainedBytes "$tree" | sed 's/^/  /'
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "size: JVM application target/quarkus-app $(du -sh target/quarkus-app | cut -f1) (plus a JDK 25)"
 [ -x "$NATIVE" ] && echo "size: native executable $NATIVE $(du -h "$NATIVE" | cut -f1) ($(stat -c %s "$NATIVE") bytes)"
 exit 0
