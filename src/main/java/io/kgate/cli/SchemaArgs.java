@@ -13,6 +13,7 @@ import io.kgate.load.Loader;
 import io.kgate.load.PathException;
 import io.kgate.model.KubeObject;
 import io.kgate.schema.PulledSchemas;
+import io.kgate.schema.SchemaCatalogs;
 import io.kgate.schema.SchemaStore;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -50,6 +51,12 @@ public final class SchemaArgs {
             description = "Validate against the schemas and CRDs pulled from a cluster into DIR ('kgate schemas pull'); "
                     + "its server version is the Kubernetes version unless -k is given.")
     Path schemas;
+
+    @Option(scope = ScopeType.INHERIT, names = "--schema-location", paramLabel = "TEMPLATE",
+            description = "A local kubeconform-style schema catalog for kinds no other source knows, repeatable: a "
+                    + "directory, or a path with {{ .Group }}, {{ .ResourceKind }}, {{ .ResourceAPIVersion }}, "
+                    + "{{ .KindSuffix }}, {{ .NormalizedKubernetesVersion }}, {{ .StrictSuffix }}. Never a URL.")
+    List<String> schemaLocations = new ArrayList<>();
 
     /** The pulled directory of --schemas, or null; a broken one is a usage error. */
     PulledSchemas pulled() {
@@ -105,8 +112,14 @@ public final class SchemaArgs {
                 throw new KgateCommand.UsageError("--policies: " + e.getMessage());
             }
         }
+        SchemaCatalogs catalogs;
+        try {
+            catalogs = SchemaCatalogs.of(schemaLocations, version, !noStrict);
+        } catch (IllegalArgumentException e) {
+            throw new KgateCommand.UsageError(e.getMessage());
+        }
         return SchemaChecks.create(new SchemaOptions(version, !noStrict, crdObjects, crdFindings,
-                pulled == null ? null : pulled.store()), policyObjects);
+                pulled == null ? null : pulled.store(), catalogs), policyObjects);
     }
 
     /** {@code rules} with --missing-schemas applied to rule schema-unknown: the command line outranks the config. */

@@ -8,6 +8,7 @@ import io.kgate.model.Sops;
 import io.kgate.schema.ApiLifecycle;
 import io.kgate.schema.CustomResources;
 import io.kgate.schema.Schema;
+import io.kgate.schema.SchemaCatalogs;
 import io.kgate.schema.SchemaStore;
 import io.kgate.schema.Validator;
 import io.kgate.schema.Violation;
@@ -20,7 +21,8 @@ import java.util.stream.IntStream;
 /**
  * {@code schema} (structure: types, required fields, enums, unknown fields) and {@code schema-unknown}
  * (no schema for the object's apiVersion/kind). Built-in kinds use the embedded definitions of the
- * chosen Kubernetes version; custom resources the CRDs of the tree and of {@code --crds}.
+ * chosen Kubernetes version; custom resources the CRDs of the tree and of {@code --crds}, then the
+ * schema catalogs of {@code --schema-location}.
  */
 public final class SchemaCheck implements ObjectCheck {
     public static final String SCHEMA = "schema";
@@ -108,6 +110,14 @@ public final class SchemaCheck implements ObjectCheck {
             schema = crds.find(apiVersion, kind);
         }
         List<Finding> out = new ArrayList<>();
+        if (schema == null && crds != null && options.catalogs() != null) {
+            // catalogs serve only kinds that neither the API version nor a CRD knows
+            SchemaCatalogs.Verdict verdict = options.catalogs().validate(o);
+            if (verdict != null) {
+                verdict.violations().forEach(v -> out.add(ctx.finding(SCHEMA, o, v.pointer(), v.message())));
+                return out;
+            }
+        }
         if (schema == null) {
             out.add(ctx.finding(SCHEMA_UNKNOWN, o, "/apiVersion", unknownMessage(o)));
             return out;
