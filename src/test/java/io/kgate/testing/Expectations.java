@@ -12,28 +12,59 @@ import java.util.stream.Stream;
 
 /**
  * Reads the findings a fixture tree expects, written beside the offending lines:
- * {@code replicas: two   # expect: schema} (several: {@code # expect: schema, image-tag}).
- * Files that cannot carry comments (JSON, binary) list theirs in {@code expected.txt} at the
- * root of the case as {@code relative/path:LINE rule}.
+ * {@code replicas: two   # expect: schema} (several: {@code # expect: schema, image-tag}); one rule
+ * with a part of its message: {@code # expect: schema: must be integer}. Files that cannot carry
+ * comments (JSON, binary) list theirs in {@code expected.txt} at the root of the case as
+ * {@code relative/path:LINE rule} (or {@code relative/path:LINE rule: message part}).
  */
 public final class Expectations {
-    private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*([a-z0-9-]+(\\s*,\\s*[a-z0-9-]+)*)\\s*$");
+    private static final Pattern EXPECT = Pattern.compile(
+            "#\\s*expect:\\s*(?:([a-z0-9-]+):\\s+(\\S.*?)|([a-z0-9-]+(\\s*,\\s*[a-z0-9-]+)*))\\s*$");
 
-    /** One expected finding; {@code file} is relative to the case directory. */
-    public record Expected(String file, int line, String rule) implements Comparable<Expected> {
+    /**
+     * One expected finding; {@code file} is relative to the case directory; {@code message} is a part
+     * the finding's message must contain, or null when only file, line and rule are expected.
+     */
+    public record Expected(String file, int line, String rule, String message) implements Comparable<Expected> {
+        public Expected(String file, int line, String rule) {
+            this(file, line, rule, null);
+        }
+
         @Override
         public int compareTo(Expected o) {
             int c = file.compareTo(o.file);
             if (c != 0) {
                 return c;
             }
-            return line != o.line ? Integer.compare(line, o.line) : rule.compareTo(o.rule);
+            c = line != o.line ? Integer.compare(line, o.line) : rule.compareTo(o.rule);
+            return c != 0 ? c : String.valueOf(message).compareTo(String.valueOf(o.message));
         }
 
         @Override
         public String toString() {
-            return file + ":" + line + " " + rule;
+            return file + ":" + line + " " + rule + (message == null ? "" : ": " + message);
         }
+    }
+
+    /**
+     * The actual findings ({@code file}, {@code line}, {@code rule}, full {@code message}) as they
+     * compare with {@code expected}: a finding that contains the message part of an expectation at
+     * its place is shown with that part, every other one without a message. So equal lists mean
+     * every expectation was met, and a difference shows what is missing or extra.
+     */
+    public static List<Expected> compared(List<Expected> expected, List<Expected> actual) {
+        List<Expected> wanted = new ArrayList<>(expected.stream().filter(e -> e.message() != null).toList());
+        List<Expected> out = new ArrayList<>();
+        for (Expected a : actual) {
+            Expected match = wanted.stream().filter(e -> e.file().equals(a.file()) && e.line() == a.line()
+                    && e.rule().equals(a.rule()) && a.message().contains(e.message())).findFirst().orElse(null);
+            if (match != null) {
+                wanted.remove(match);
+            }
+            out.add(new Expected(a.file(), a.line(), a.rule(), match == null ? null : match.message()));
+        }
+        out.sort(null);
+        return out;
     }
 
     private Expectations() {
@@ -50,10 +81,12 @@ public final class Expectations {
                         if (t.isEmpty() || t.startsWith("#")) {
                             continue;
                         }
-                        String[] parts = t.split("\\s+");
+                        String[] parts = t.split("\\s+", 2);
                         int colon = parts[0].lastIndexOf(':');
+                        String[] ruleAndMessage = parts[1].split(":\\s+", 2);
                         out.add(new Expected(parts[0].substring(0, colon),
-                                Integer.parseInt(parts[0].substring(colon + 1)), parts[1]));
+                                Integer.parseInt(parts[0].substring(colon + 1)), ruleAndMessage[0].strip(),
+                                ruleAndMessage.length > 1 ? ruleAndMessage[1].strip() : null));
                     }
                     continue;
                 }
@@ -64,8 +97,13 @@ public final class Expectations {
                 List<String> lines = new String(Files.readAllBytes(f), StandardCharsets.UTF_8).lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher m = EXPECT.matcher(lines.get(i));
-                    if (m.find()) {
-                        for (String rule : m.group(1).split(",")) {
+                    if (!m.find()) {
+                        continue;
+                    }
+                    if (m.group(1) != null) {
+                        out.add(new Expected(rel, i + 1, m.group(1), m.group(2)));
+                    } else {
+                        for (String rule : m.group(3).split(",")) {
                             out.add(new Expected(rel, i + 1, rule.strip()));
                         }
                     }
