@@ -164,4 +164,16 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
         }
         return out.toArray(String[]::new);
     }
+
+    /** "Deployment shop/web {app=web}; ...; and 3 more": at most five owners with their pod labels, for messages. */
+    public static String describeLabels(List<PodTemplate> pods) {
+        List<String> seen = new ArrayList<>();
+        for (PodTemplate p : pods.subList(0, Math.min(5, pods.size()))) {
+            seen.add(p.owner().ref().display() + " " + p.labels());
+        }
+        if (pods.size() > 5) {
+            seen.add("and " + (pods.size() - 5) + " more");
+        }
+        return String.join("; ", seen);
+    }
 }

@@ -7,7 +7,6 @@ import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
 import io.kgate.model.LabelSelector;
 import io.kgate.model.PodTemplate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A PodDisruptionBudget protects the pods of some workload: its selector matches them. */
@@ -39,15 +38,8 @@ public final class PdbSelectorTemplate implements Template<ParamSchema.None> {
             if (candidates.isEmpty() || !ctx.graph().podsSelectedBy(pdb.namespace(), selector).isEmpty()) {
                 continue;
             }
-            List<String> seen = new ArrayList<>();
-            for (PodTemplate p : candidates.subList(0, Math.min(5, candidates.size()))) {
-                seen.add(p.owner().ref().display() + " " + p.labels());
-            }
-            if (candidates.size() > 5) {
-                seen.add("and " + (candidates.size() - 5) + " more");
-            }
             ctx.report(pdb, "/spec/selector", pdb.ref().display() + " selects " + selector
-                    + ", which matches no workload's pod labels (pods there: " + String.join("; ", seen)
+                    + ", which matches no workload's pod labels (pods there: " + PodTemplate.describeLabels(candidates)
                     + "): it protects nothing, and a node drain may evict every replica at once; copy the labels "
                     + "from the workload's selector");
         }

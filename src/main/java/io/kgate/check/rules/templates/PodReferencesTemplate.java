@@ -69,11 +69,13 @@ public final class PodReferencesTemplate implements Template<ParamSchema.None> {
             String what = "volume " + Fields.show(v.get("name"));
             if (v.map("configMap") != null) {
                 MapNode m = v.map("configMap");
-                ref("ConfigMap", ptr + "/configMap/name", m.string("name"), optional(m), NOT_MOUNTED, what);
+                items("ConfigMap", ptr + "/configMap", m, ref("ConfigMap", ptr + "/configMap/name", m.string("name"),
+                        optional(m), NOT_MOUNTED, what), what);
             }
             if (v.map("secret") != null) {
                 MapNode m = v.map("secret");
-                ref("Secret", ptr + "/secret/secretName", m.string("secretName"), optional(m), NOT_MOUNTED, what);
+                items("Secret", ptr + "/secret", m, ref("Secret", ptr + "/secret/secretName", m.string("secretName"),
+                        optional(m), NOT_MOUNTED, what), what);
             }
             if (v.map("persistentVolumeClaim") != null) {
                 ref("PersistentVolumeClaim", ptr + "/persistentVolumeClaim/claimName",
@@ -87,11 +89,29 @@ public final class PodReferencesTemplate implements Template<ParamSchema.None> {
                         String key = kind.equals("ConfigMap") ? "configMap" : "secret";
                         MapNode m = source.map(key);
                         if (m != null) {
-                            ref(kind, sp + "/" + key + "/name", m.string("name"), optional(m), NOT_MOUNTED, what);
+                            items(kind, sp + "/" + key, m, ref(kind, sp + "/" + key + "/name", m.string("name"),
+                                    optional(m), NOT_MOUNTED, what), what);
                         }
                     }
                 });
             }
+        }
+
+        /** A volume source's items: each key must be in the object, when its keys are known. */
+        private void items(String kind, String ptr, MapNode source, ObjectSources.Source src, String what) {
+            if (src == null || src.keys() == null || optional(source)) {
+                return;
+            }
+            Fields.eachMap(source, ptr, "items", (ip, item) -> {
+                String key = item.string("key");
+                if (key != null && !src.keys().contains(key)) {
+                    ctx.report(pod.owner(), ip + "/key", what + " of " + pod.owner().ref().display() + " mounts key "
+                            + key + " of " + kind + " " + (source.string("name") != null ? source.string("name")
+                                    : source.string("secretName")) + ", which has no such key (keys: "
+                            + Fields.list(src.keys().stream().toList()) + "; from " + src.how() + "): " + NOT_MOUNTED
+                            + "; fix the key, or mark the source optional: true");
+                }
+            });
         }
 
         /** configMapKeyRef / secretKeyRef: the object, and the key when the object's keys are known. */

@@ -11,7 +11,6 @@ import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.ObjectGraph;
 import io.kgate.model.PodTemplate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -64,16 +63,9 @@ public final class SelectorMatchTemplate implements Template<ParamSchema.None> {
             if (candidates.isEmpty() || !g.podsSelectedBy(svc).isEmpty()) {
                 continue;
             }
-            List<String> seen = new ArrayList<>();
-            for (PodTemplate p : candidates.subList(0, Math.min(5, candidates.size()))) {
-                seen.add(p.owner().ref().display() + " " + p.labels());
-            }
-            if (candidates.size() > 5) {
-                seen.add("and " + (candidates.size() - 5) + " more");
-            }
             ctx.warn(svc, "/spec/selector", svc.ref().display() + " selects " + sel
                     + ", which matches no workload's pod labels: the Service has no endpoints (pods there: "
-                    + String.join("; ", seen) + ")");
+                    + PodTemplate.describeLabels(candidates) + ")");
         }
     }
 }
