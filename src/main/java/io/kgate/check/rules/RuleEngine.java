@@ -46,7 +46,8 @@ final class RuleEngine implements ObjectCheck {
             return;
         }
         ObjectGraph graph = ObjectGraph.of(ctx.objects());
-        Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(graph, external, List.of()));
+        Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(graph, external,
+                KustomizeGenerators.of(ctx.load())));
         for (Rule r : acrossObjects) {
             run(r, graph, sources, out);
         }
