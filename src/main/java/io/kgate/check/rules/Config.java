@@ -17,6 +17,7 @@ import java.util.Set;
  * A user's {@code .kgate.yaml}: which profile to use and per-rule changes.
  *
  * <pre>
+ * minVersion: 0.2.0        # older kgate versions stop with exit 2
  * profile: pi-4gb          # or none
  * external:                # objects created outside the tree (KIND/NAME, KIND/NAMESPACE/NAME, * globs)
  *   - Secret/grafana-admin
@@ -34,7 +35,7 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
     public static final String DEFAULT_PROFILE = "pi-4gb";
     public static final Config DEFAULT = new Config(null, DEFAULT_PROFILE, null, Overrides.NONE, List.of());
 
-    private static final Set<String> KEYS = Set.of("profile", "rules", "external");
+    private static final Set<String> KEYS = Set.of("profile", "rules", "external", "minVersion");
 
     /** The nearest {@code .kgate.yaml} in {@code dir} or a directory above it, or null. */
     public static Path find(Path dir) {
@@ -58,6 +59,23 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
         return parse(shown, text);
     }
 
+    /**
+     * {@code minVersion:}: language: system pre-commit hooks run whatever kgate is installed, so a
+     * repository can demand the version its config and rules need.
+     */
+    static void requireVersion(String shown, Node min, String running) throws RuleError {
+        if (min == null) {
+            return;
+        }
+        if (!KgateVersion.valid(min.text())) {
+            throw new RuleError(shown, min.pos(), "minVersion must be a version such as 0.2.0, not '" + min.text() + "'");
+        }
+        if (KgateVersion.valid(running) && KgateVersion.compare(running, min.text()) < 0) {
+            throw new RuleError(shown, min.pos(), "this repository needs kgate " + min.text().strip()
+                    + " or newer (minVersion), and this is kgate " + running + ": install a newer kgate");
+        }
+    }
+
     static Config parse(String shown, String text) throws RuleError {
         Node root;
         try {
@@ -74,9 +92,11 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
         }
         for (MapNode.Entry e : m.entries()) {
             if (!KEYS.contains(e.key())) {
-                throw new RuleError(shown, e.keyPos(), "unknown key '" + e.key() + "' (allowed: profile, rules, external)");
+                throw new RuleError(shown, e.keyPos(), "unknown key '" + e.key()
+                        + "' (allowed: profile, rules, external, minVersion)");
             }
         }
+        requireVersion(shown, m.get("minVersion"), KgateVersion.running());
         String profile = DEFAULT_PROFILE;
         Pos profilePos = null;
         Node p = m.get("profile");
