@@ -61,11 +61,14 @@ class BadInputTest {
     }
 
     @Test
-    void directoryWithoutManifestsExitsZeroAndSaysSo() throws IOException {
+    void directoryWithoutManifestsFailsTheGateAndSaysSo() throws IOException {
         Files.writeString(dir.resolve("README.md"), "# not a manifest\n");
         KgateRunner.Run run = kgate.run(dir.toString());
-        assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.out().contains("no Kubernetes objects found"), run::toString);
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("error no-objects: no Kubernetes objects under " + dir), run::toString);
+        KgateRunner.Run allowed = kgate.run("--allow-empty", dir.toString());
+        assertEquals(0, allowed.exitCode(), allowed::toString);
+        assertTrue(allowed.out().contains("no Kubernetes objects found"), allowed::toString);
     }
 
     @Test

@@ -63,6 +63,8 @@ class FixtureTreeTest {
         String prefix = caseDir + "/";
         for (JsonNode f : report.get("findings")) {
             String file = f.get("file").asString();
+            // a finding about the case directory itself (no-objects) is written as "." in expected.txt
+            file = file.equals(caseDir.toString()) ? "." : file;
             actual.add(new Expected(file.startsWith(prefix) ? file.substring(prefix.length()) : file,
                     f.get("line").asInt(), f.get("rule").asString(), f.get("message").asString()));
         }

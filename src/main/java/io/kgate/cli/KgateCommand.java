@@ -97,6 +97,10 @@ public final class KgateCommand implements Callable<Integer> {
                     + "working tree: unstaged edits and untracked files do not count.")
     boolean staged;
 
+    @Option(scope = INHERIT, names = "--allow-empty",
+            description = "Accept a directory PATH without any Kubernetes object (rule no-objects reports it otherwise).")
+    boolean allowEmpty;
+
     @CommandLine.Mixin
     SchemaArgs schemaArgs = new SchemaArgs();
 
@@ -189,7 +193,8 @@ public final class KgateCommand implements Callable<Integer> {
                 : rules.linter(checks, selection::reports);
         ChangeGate.Lint lint = p -> {
             try {
-                return selection.apply(ContextLint.lint(linter, p, contextDir(p), System.in, limits));
+                LintResult r = ContextLint.lint(linter, p, contextDir(p), System.in, limits);
+                return selection.apply(allowEmpty ? r : EmptyDirectories.report(r, p, rules.catalog()));
             } catch (PathException e) {
                 throw new UsageError(e.getMessage());
             }

@@ -3,11 +3,17 @@ package io.kgate.cli;
 import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
 import io.kgate.check.rules.RuleSet;
+import io.kgate.check.schema.SchemaCheck;
+import io.kgate.finding.Severity;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** {@code --only} and {@code --skip}: which rule ids this run reports. */
+/**
+ * {@code --only} and {@code --skip}: which rule ids this run reports. A selection never hides that
+ * objects went unvalidated: {@code schema} brings {@code schema-unknown} along, and when
+ * {@code schema-unknown} is an error (--missing-schemas error) it is reported whatever --only says.
+ */
 record RuleSelection(Set<String> only, Set<String> skip) {
 
     /** Validates the ids against every known rule; an unknown id is a usage error. */
@@ -15,6 +21,10 @@ record RuleSelection(Set<String> only, Set<String> skip) {
         Set<String> known = new TreeSet<>(rules.catalog().ids());
         Set<String> o = clean(only, "--only", known);
         Set<String> s = clean(skip, "--skip", known);
+        if (!o.isEmpty() && (o.contains(SchemaCheck.SCHEMA)
+                || rules.catalog().severity(SchemaCheck.SCHEMA_UNKNOWN) == Severity.ERROR)) {
+            o.add(SchemaCheck.SCHEMA_UNKNOWN);
+        }
         return new RuleSelection(o, s);
     }
 

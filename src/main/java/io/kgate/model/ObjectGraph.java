@@ -103,6 +103,20 @@ public final class ObjectGraph {
         return a == null || b == null || a.equals(b);
     }
 
+    /**
+     * How a finding about another object names {@code o}: "Service website/backend", and when the tree
+     * defines that object more than once, which definition is meant ("Service website/backend (the
+     * definition at k8s/a.yaml:4)").
+     */
+    public String display(KubeObject o) {
+        long definitions = named(o.kind(), o.namespace(), o.name()).stream()
+                .filter(x -> Objects.equals(x.namespace(), o.namespace()) && x.ref().group().equals(o.ref().group()))
+                .count();
+        String shown = o.ref().display();
+        return definitions < 2 ? shown
+                : shown + " (the definition at " + o.file().displayName() + ":" + o.positionOf("/metadata/name").line() + ")";
+    }
+
     /** Objects of {@code kind} named {@code name} in (a namespace compatible with) {@code namespace}. */
     public List<KubeObject> named(String kind, String namespace, String name) {
         List<KubeObject> out = new ArrayList<>();

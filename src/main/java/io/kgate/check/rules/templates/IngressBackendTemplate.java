@@ -84,9 +84,9 @@ public final class IngressBackendTemplate implements Template<IngressBackendTemp
                 ctx.report(ing, b.portPointer(), "backend of Service " + b.serviceName()
                         + " names no port (port.number or port.name)" + tail);
             } else if (number != null && !numbers.contains(number)) {
-                ctx.report(ing, b.portPointer() + "/number", svc.ref().display() + " exposes no port " + number + tail);
+                ctx.report(ing, b.portPointer() + "/number", g.display(svc) + " exposes no port " + number + tail);
             } else if (name != null && !names.contains(name)) {
-                ctx.report(ing, b.portPointer() + "/name", svc.ref().display() + " has no port named " + name + tail);
+                ctx.report(ing, b.portPointer() + "/name", g.display(svc) + " has no port named " + name + tail);
             }
         }
     }

@@ -56,7 +56,7 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
             }
             if (!ObjectGraph.serviceSelector(svc).isEmpty()) {
                 for (KubeObject ep : g.named("Endpoints", svc.namespace(), svc.name())) {
-                    ctx.warn(ep, "/metadata/name", svc.ref().display() + " has a selector, so the endpoints controller "
+                    ctx.warn(ep, "/metadata/name", g.display(svc) + " has a selector, so the endpoints controller "
                             + "manages its Endpoints and replaces this hand-written " + ep.ref().display());
                 }
                 continue;
