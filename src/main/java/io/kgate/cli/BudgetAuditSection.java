@@ -39,28 +39,36 @@ final class BudgetAuditSection implements AuditSection {
         rows.add(new String[] {"WORKLOAD", "REPLICAS", "MEMORY REQ", "MEMORY LIMIT", "CPU REQ", "CPU LIMIT"});
         BigDecimal[] req = {BigDecimal.ZERO, BigDecimal.ZERO};
         BigDecimal[] lim = {BigDecimal.ZERO, BigDecimal.ZERO};
+        boolean[] reqOpen = new boolean[2];
+        boolean[] limOpen = new boolean[2];
         for (ResourceUsage.Workload w : workloads) {
             rows.add(new String[] {w.owner().ref().display(), String.valueOf(w.replicas()),
                 cell(w, 0, true), cell(w, 0, false), cell(w, 1, true), cell(w, 1, false)});
             for (int r = 0; r < 2; r++) {
                 req[r] = req[r].add(w.totalRequest(r));
                 lim[r] = lim[r].add(w.totalLimit(r));
+                reqOpen[r] |= w.unboundedRequest()[r];
+                limOpen[r] |= w.unboundedLimit()[r];
             }
         }
-        rows.add(new String[] {"total", "", show(0, req[0]), show(0, lim[0]), show(1, req[1]), show(1, lim[1])});
+        rows.add(new String[] {"total", "", total(0, req[0], reqOpen[0]), total(0, lim[0], limOpen[0]),
+            total(1, req[1], reqOpen[1]), total(1, lim[1], limOpen[1])});
         List<String> out = table(rows);
         out.add("");
-        out.add("Values are per pod × replicas = total; a container without a request is charged its limit.");
+        out.add("Values are per pod × replicas = total; a container without a request is charged its limit;");
+        out.add("\"unbounded\": a container sets no limit (or neither request nor limit), so the pod may take more. "
+                + "CPU in millicores.");
         Qty mem = params == null ? null : params.nodeMemory();
         Qty cpu = params == null ? null : params.nodeCpu();
         if (nodes > 0 && mem != null && cpu != null) {
             BigDecimal[] capacity = {mem.value().multiply(BigDecimal.valueOf(nodes)),
                 cpu.value().multiply(BigDecimal.valueOf(nodes))};
-            out.add("Capacity: " + nodes + " nodes × " + mem.text() + " memory, " + cpu.text() + " cpu = "
+            out.add("Capacity: " + nodes + " nodes × " + mem.text() + " memory, " + show(1, cpu.value()) + " cpu = "
                     + show(0, capacity[0]) + " memory, " + show(1, capacity[1]) + " cpu.");
-            out.add("Requests use " + percent(req[0], capacity[0]) + " of the memory and " + percent(req[1], capacity[1])
-                    + " of the cpu; limits add up to " + percent(lim[0], capacity[0]) + " and "
-                    + percent(lim[1], capacity[1]) + " (limits may overcommit).");
+            out.add("Requests use " + percent(req[0], capacity[0], reqOpen[0]) + " of the memory and "
+                    + percent(req[1], capacity[1], reqOpen[1]) + " of the cpu; limits add up to "
+                    + percent(lim[0], capacity[0], limOpen[0]) + " and " + percent(lim[1], capacity[1], limOpen[1])
+                    + " (limits may overcommit).");
         } else {
             out.add("No cluster capacity in the profile: totals are not compared.");
         }
@@ -69,18 +77,31 @@ final class BudgetAuditSection implements AuditSection {
 
     private static String cell(ResourceUsage.Workload w, int r, boolean request) {
         BigDecimal perPod = request ? w.requestPerPod()[r] : w.limitPerPod()[r];
+        boolean open = request ? w.unboundedRequest()[r] : w.unboundedLimit()[r];
         if (perPod.signum() == 0) {
+            return open ? "unbounded" : "-";
+        }
+        String cell = show(r, perPod) + " × " + w.replicas() + " = "
+                + show(r, request ? w.totalRequest(r) : w.totalLimit(r));
+        return open ? cell + " + unbounded" : cell;
+    }
+
+    private static String total(int r, BigDecimal v, boolean open) {
+        return !open ? show(r, v) : v.signum() == 0 ? "unbounded" : show(r, v) + " + unbounded";
+    }
+
+    /** Memory as Kubernetes writes it; cpu always in millicores, so a column has one unit. */
+    private static String show(int r, BigDecimal v) {
+        if (v.signum() == 0) {
             return "-";
         }
-        return show(r, perPod) + " × " + w.replicas() + " = " + show(r, request ? w.totalRequest(r) : w.totalLimit(r));
+        return r == 0 ? ResourceUsage.format(r, v)
+                : v.scaleByPowerOfTen(3).setScale(0, RoundingMode.HALF_UP).toPlainString() + "m";
     }
 
-    private static String show(int r, BigDecimal v) {
-        return v.signum() == 0 ? "-" : ResourceUsage.format(r, v);
-    }
-
-    private static String percent(BigDecimal used, BigDecimal capacity) {
-        return used.multiply(BigDecimal.valueOf(100)).divide(capacity, 0, RoundingMode.HALF_UP) + "%";
+    private static String percent(BigDecimal used, BigDecimal capacity, boolean open) {
+        return (open ? "at least " : "") + used.multiply(BigDecimal.valueOf(100)).divide(capacity, 0, RoundingMode.HALF_UP)
+                + "%";
     }
 
     private static List<String> table(List<String[]> rows) {

@@ -124,7 +124,54 @@ class CliTest {
         KgateRunner.Run run = kgate.run("audit", "testdata/rule-resource-budget-total-fail");
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.out().contains("Deployment demo/workers             30  128Mi × 30 = 3.75Gi"), run::toString);
-        assertTrue(run.out().contains("Capacity: 2 nodes × 3Gi memory, 3 cpu = 6Gi memory, 6 cpu."), run::toString);
+        assertTrue(run.out().contains("Capacity: 2 nodes × 3Gi memory, 3000m cpu = 6Gi memory, 6000m cpu."),
+                run::toString);
         assertTrue(run.out().contains("Requests use 104% of the memory and 8% of the cpu"), run::toString);
+    }
+
+    @Test
+    void auditCountsContainersWithoutResourcesAsUnboundedAndCpuInOneUnit(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("web.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers:
+                        - name: web
+                          image: example/web:1.0
+                          resources:
+                            requests: {memory: 64Mi, cpu: "1"}
+                            limits: {memory: 128Mi, cpu: 1500m}
+                        - name: sidecar
+                          image: example/sidecar:1.0
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: worker, namespace: shop}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: worker}}
+                  template:
+                    metadata: {labels: {app: worker}}
+                    spec:
+                      containers:
+                        - name: worker
+                          image: example/worker:1.0
+                """);
+        KgateRunner.Run run = kgate.run("audit", dir.toString());
+        String out = run.out().replaceAll(" {2,}", " | "); // the columns, whatever their widths
+        assertTrue(out.contains("Deployment shop/web | 2 | 64Mi × 2 = 128Mi + unbounded | 128Mi × 2 = 256Mi + unbounded"
+                + " | 1000m × 2 = 2000m + unbounded | 1500m × 2 = 3000m + unbounded\n"), run::toString);
+        assertTrue(out.contains("Deployment shop/worker | 1 | unbounded | unbounded | unbounded | unbounded\n"),
+                run::toString);
+        assertTrue(out.contains("total | 128Mi + unbounded | 256Mi + unbounded | 2000m + unbounded | 3000m + unbounded\n"),
+                run::toString);
+        assertTrue(out.contains("Capacity: 2 nodes × 3Gi memory, 3000m cpu = 6Gi memory, 6000m cpu."), run::toString);
+        assertTrue(out.contains("Requests use at least 2% of the memory and at least 33% of the cpu"), run::toString);
     }
 }

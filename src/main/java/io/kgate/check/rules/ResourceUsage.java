@@ -23,9 +23,11 @@ public final class ResourceUsage {
     /**
      * One workload. Arrays are indexed like {@link #RESOURCES}; {@code requestPointer} is where the
      * first counted request (or limit) of that resource is written, null when none is.
+     * {@code unboundedRequest}/{@code unboundedLimit} are true when a container sets no request (nor
+     * limit) or no limit for that resource: the pod may take more than the sums say.
      */
     public record Workload(KubeObject owner, long replicas, BigDecimal[] requestPerPod, BigDecimal[] limitPerPod,
-            String[] requestPointer) {
+            String[] requestPointer, boolean[] unboundedRequest, boolean[] unboundedLimit) {
         public BigDecimal totalRequest(int resource) {
             return requestPerPod[resource].multiply(BigDecimal.valueOf(replicas));
         }
@@ -50,6 +52,8 @@ public final class ResourceUsage {
             BigDecimal[] initRequest = {BigDecimal.ZERO, BigDecimal.ZERO};
             BigDecimal[] initLimit = {BigDecimal.ZERO, BigDecimal.ZERO};
             String[] where = new String[2];
+            boolean[] noRequest = new boolean[2];
+            boolean[] noLimit = new boolean[2];
             for (PodTemplate.Container c : pod.allContainers()) {
                 for (int r = 0; r < 2; r++) {
                     String res = RESOURCES.get(r);
@@ -62,6 +66,8 @@ public final class ResourceUsage {
                     if (req.isPresent() && where[r] == null) {
                         where[r] = ptr;
                     }
+                    noRequest[r] |= req.isEmpty();
+                    noLimit[r] |= lim.isEmpty();
                     if (c.init()) {
                         initRequest[r] = initRequest[r].max(req.orElse(BigDecimal.ZERO));
                         initLimit[r] = initLimit[r].max(lim.orElse(BigDecimal.ZERO));
@@ -78,7 +84,7 @@ public final class ResourceUsage {
             // under an autoscaler, the most it may scale to
             long most = graph.maxReplicas(pod);
             long replicas = most < 0 ? Math.max(unknownReplicas, 1) : most;
-            out.add(new Workload(pod.owner(), replicas, request, limit, where));
+            out.add(new Workload(pod.owner(), replicas, request, limit, where, noRequest, noLimit));
         }
         return out;
     }
