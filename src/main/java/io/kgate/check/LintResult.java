@@ -3,10 +3,15 @@ package io.kgate.check;
 import io.kgate.finding.Severity;
 import io.kgate.finding.Finding;
 import io.kgate.load.LoadResult;
+import io.kgate.unit.Unit;
 import java.util.List;
 
-/** What one run found, in report order. */
-public record LintResult(LoadResult load, List<Finding> findings) {
+/** What one run found, in report order, and the deployment units its objects were linked in. */
+public record LintResult(LoadResult load, List<Finding> findings, List<Unit> units) {
+    public LintResult(LoadResult load, List<Finding> findings) {
+        this(load, findings, List.of());
+    }
+
     public long count(Severity s) {
         return findings.stream().filter(f -> f.severity() == s).count();
     }

@@ -10,19 +10,27 @@ import io.kgate.load.PathException;
 import io.kgate.model.KubeObject;
 import io.kgate.model.RetainedFields;
 import io.kgate.model.SourceFile;
+import io.kgate.unit.UnitDetector;
+import io.kgate.unit.UnitOptions;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The pipeline, in two passes. The file pass runs as each file is parsed, on all cores: the
  * {@link ObjectCheck}s see every object whole, then only what the tree pass needs is kept of it
- * ({@link RetainedFields}). The tree pass runs every check over the whole tree, linking objects
- * across files; then all findings go through the filters (suppressions), the findings of disabled
- * rules are dropped, and the rest is ordered. The rule catalogue of the run gives every finding its
- * rule's severity (the loader's findings too). The report does not depend on the number of threads.
+ * ({@link RetainedFields}). The tree pass splits the tree into deployment units ({@link UnitDetector})
+ * and runs every check, linking objects across files within each unit; then all findings go through
+ * the filters (suppressions), the findings of disabled rules are dropped, and the rest is ordered.
+ * Objects with Flux {@code ${VAR}} placeholders skip the file pass: their object checks run in the
+ * tree pass, on the substituted values. The rule catalogue of the run gives every finding its rule's
+ * severity (the loader's findings too). The report does not depend on the number of threads.
  */
 public final class Linter {
     /** A step over all findings of a run, after the checks (e.g. suppressions). */
@@ -37,25 +45,29 @@ public final class Linter {
     /** What the tree pass keeps of each object; null keeps objects whole. */
     private final RetainedFields retained;
     private final int threads;
+    private final UnitOptions units;
 
     public Linter(List<Check> checks, List<FindingFilter> filters, RuleCatalog rules) {
-        this(checks, filters, rules, retainedFor(checks), Runtime.getRuntime().availableProcessors());
+        this(checks, filters, rules, retainedFor(checks), Runtime.getRuntime().availableProcessors(),
+                UnitOptions.NONE);
     }
 
     private Linter(List<Check> checks, List<FindingFilter> filters, RuleCatalog rules, RetainedFields retained,
-            int threads) {
+            int threads, UnitOptions units) {
         this.checks = List.copyOf(checks);
         this.filters = List.copyOf(filters);
         this.rules = rules;
         this.objectChecks = checks.stream().filter(c -> c instanceof ObjectCheck).map(c -> (ObjectCheck) c).toList();
         this.retained = retained;
         this.threads = threads;
+        this.units = units;
     }
 
     /** What the tree passes of {@code checks} read; null when one of them needs whole objects. */
     private static RetainedFields retainedFor(List<Check> checks) {
         // the values to mask in every report, whichever checks run
         List<String> fields = new ArrayList<>(SecretMasking.RETAINED);
+        fields.addAll(UnitDetector.READS);
         for (Check c : checks) {
             List<String> read = c.retainedFields();
             if (read == null) {
@@ -68,12 +80,17 @@ public final class Linter {
 
     /** This linter reading files with {@code threads} threads (1: one after the other). */
     public Linter withThreads(int threads) {
-        return new Linter(checks, filters, rules, retained, Math.max(1, threads));
+        return new Linter(checks, filters, rules, retained, Math.max(1, threads), units);
     }
 
     /** This linter keeping every object whole for the tree pass (as a reference, or for the audit). */
     public Linter keepingWholeObjects() {
-        return new Linter(checks, filters, rules, null, threads);
+        return new Linter(checks, filters, rules, null, threads, units);
+    }
+
+    /** This linter, detecting units with {@code options} (the paths given, the units of the config). */
+    public Linter withUnits(UnitOptions options) {
+        return new Linter(checks, filters, rules, retained, threads, options);
     }
 
     public RuleCatalog rules() {
@@ -86,7 +103,11 @@ public final class Linter {
             CheckContext ctx = new CheckContext(new LoadResult(List.of(file), 0, objects, List.of(), List.of()), rules);
             List<KubeObject> kept = new ArrayList<>(objects.size());
             for (KubeObject o : objects) {
-                boolean whole = retained == null;
+                if (UnitDetector.deferred(o)) {
+                    kept.add(o); // checked in the tree pass, once substituted
+                    continue;
+                }
+                boolean whole = retained == null || UnitDetector.needsWholeTree(o);
                 for (ObjectCheck c : objectChecks) {
                     c.check(ctx, o, out);
                     whole |= c.needsWholeTree(o);
@@ -103,7 +124,8 @@ public final class Linter {
     }
 
     public LintResult lint(List<String> paths, InputStream stdin, LoadLimits limits) throws PathException {
-        return finish(loader(limits, dir -> null).load(paths, stdin));
+        Linter l = units.targets().isEmpty() ? withUnits(units.withTargets(paths)) : this;
+        return l.finish(l.loader(limits, dir -> null).load(paths, stdin));
     }
 
     /** Both passes over a load made by a plain {@link Loader} (without this linter's file pass). */
@@ -125,23 +147,43 @@ public final class Linter {
     }
 
     /** The tree pass and the filters, over a load whose file pass has run ({@link #loader}). */
-    public LintResult finish(LoadResult load) {
+    public LintResult finish(LoadResult loaded) {
+        UnitDetector.Result split = UnitDetector.detect(loaded, units);
+        LoadResult load = split.load();
         List<Finding> findings = new ArrayList<>();
-        // the loader runs before any rule set exists: its findings get their rule's severity here
+        // the loader and the unit detection run before any rule set exists: their findings get their rule's severity here
         for (Finding f : load.findings()) {
             findings.add(f.withSeverity(rules.severity(f.rule())));
         }
-        CheckContext ctx = new CheckContext(load, rules);
+        for (Finding f : split.findings()) {
+            findings.add(f.withSeverity(rules.severity(f.rule())));
+        }
+        CheckContext ctx = new CheckContext(load, rules, split.units());
+        Set<KubeObject> present = Collections.newSetFromMap(new IdentityHashMap<>());
+        present.addAll(load.objects());
+        for (KubeObject o : loaded.objects()) {
+            KubeObject now = split.replaced().getOrDefault(o, o);
+            if (UnitDetector.deferred(o) && present.contains(now)) {
+                for (ObjectCheck c : objectChecks) {
+                    c.check(ctx, now, findings::add);
+                }
+            }
+        }
         for (Check c : checks) {
             c.run(ctx, findings::add);
         }
-        List<Finding> filtered = findings;
+        // an object in two units is checked in each and reported once
+        List<Finding> filtered = new ArrayList<>(new LinkedHashSet<>(findings));
+        if (!split.unknowns().isEmpty()) {
+            filtered = new ArrayList<>(filtered.stream().filter(f -> !split.unknowns().hides(f))
+                    .map(split.unknowns()::redact).toList());
+        }
         for (FindingFilter f : filters) {
             filtered = new ArrayList<>(f.apply(load, filtered));
         }
         filtered.removeIf(f -> !rules.enabled(f.rule()));
         filtered = new ArrayList<>(SecretMasking.mask(load, filtered));
         filtered.sort(Finding.ORDER);
-        return new LintResult(load, List.copyOf(filtered));
+        return new LintResult(load, List.copyOf(filtered), split.units());
     }
 }

@@ -4,7 +4,9 @@ import io.kgate.check.LintResult;
 import io.kgate.check.rules.Param.Qty;
 import io.kgate.check.rules.ResourceUsage;
 import io.kgate.check.rules.templates.ResourceBudgetTemplate;
+import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectGraph;
+import io.kgate.unit.Unit;
 import io.kgate.report.AuditSection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,8 +32,24 @@ final class BudgetAuditSection implements AuditSection {
 
     @Override
     public List<String> lines(LintResult result) {
+        if (result.units().size() < 2) {
+            return lines(result.load().objects());
+        }
+        // each unit is a cluster of its own (several units on one cluster: declare them as one in .kgate.yaml)
+        List<String> out = new ArrayList<>();
+        for (Unit u : result.units()) {
+            List<String> table = lines(u.linked());
+            if (!table.isEmpty()) {
+                out.add((out.isEmpty() ? "" : "\n") + "Unit " + u.name() + ":");
+                out.addAll(table);
+            }
+        }
+        return out;
+    }
+
+    private List<String> lines(List<KubeObject> objects) {
         long nodes = params == null ? 0 : params.nodes();
-        List<ResourceUsage.Workload> workloads = ResourceUsage.of(ObjectGraph.of(result.load().objects()), nodes);
+        List<ResourceUsage.Workload> workloads = ResourceUsage.of(ObjectGraph.of(objects), nodes);
         if (workloads.isEmpty()) {
             return List.of();
         }

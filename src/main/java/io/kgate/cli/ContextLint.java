@@ -58,7 +58,7 @@ final class ContextLint {
         given.findings().forEach(f -> reported.add(f.file()));
         List<Finding> mine = all.findings().stream().filter(f -> reported.contains(f.file())).toList();
         // the summary and the lists of files describe what was asked for, not the context
-        return new LintResult(given, mine);
+        return new LintResult(given, mine, all.units());
     }
 
     /** The context as the loader should name it: as given, "." for the working directory. */

@@ -18,6 +18,7 @@ import io.kgate.report.ReportOptions;
 import io.kgate.report.Reporter;
 import io.kgate.report.Reporters;
 import io.kgate.report.TextReporter;
+import io.kgate.unit.UnitOptions;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -193,7 +194,13 @@ public final class KgateCommand implements Callable<Integer> {
                 : rules.linter(checks, selection::reports);
         ChangeGate.Lint lint = p -> {
             try {
-                LintResult r = ContextLint.lint(linter, p, contextDir(p), System.in, limits);
+                Path contextDir = contextDir(p);
+                List<String> unitRoots = new ArrayList<>(p);
+                if (contextDir != null) {
+                    unitRoots.add(0, contextDir.toString().isEmpty() ? "." : contextDir.toString());
+                }
+                LintResult r = ContextLint.lint(linter.withUnits(new UnitOptions(unitRoots, rules.declaredUnits())),
+                        p, contextDir, System.in, limits);
                 return selection.apply(allowEmpty ? r : EmptyDirectories.report(r, p, rules.catalog()));
             } catch (PathException e) {
                 throw new UsageError(e.getMessage());

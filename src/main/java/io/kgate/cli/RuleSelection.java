@@ -52,6 +52,6 @@ record RuleSelection(Set<String> only, Set<String> skip) {
             return r;
         }
         List<Finding> kept = r.findings().stream().filter(f -> reports(f.rule())).toList();
-        return new LintResult(r.load(), kept);
+        return new LintResult(r.load(), kept, r.units());
     }
 }

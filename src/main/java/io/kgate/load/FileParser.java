@@ -57,7 +57,11 @@ final class FileParser {
         }
         bytes = null; // the text holds it now; a 50 MB file should not be held twice while it is parsed
         TextLines lines = TextLines.of(decoded.text());
-        SourceFile file = SourceFile.keepingComments(shown, lines);
+        // a kustomization keeps its text: unit detection reads it after the file pass
+        String lowerBase = base.toLowerCase(Locale.ROOT);
+        SourceFile file = lowerBase.equals("kustomization.yaml") || lowerBase.equals("kustomization.yml")
+                || base.equals("Kustomization") ? new SourceFile(shown, List.copyOf(lines))
+                : SourceFile.keepingComments(shown, lines);
         boolean json = base.toLowerCase(Locale.ROOT).endsWith(".json");
         List<Parsed> parsed = new ArrayList<>();
         for (Chunk c : json ? List.of(new Chunk(JsonText.tabsToSpaces(decoded.text()), 0)) : split(lines)) {

@@ -37,4 +37,9 @@ public final class YamlText {
         }
         return r.root();
     }
+
+    /** The value a plain (unquoted) scalar with this text has, as Kubernetes reads it (null, boolean, number or string). */
+    public static Object plainValue(String text) {
+        return ScalarResolver.resolvePlain(text);
+    }
 }

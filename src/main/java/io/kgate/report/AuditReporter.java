@@ -4,6 +4,7 @@ import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
 import io.kgate.finding.RuleDoc;
 import io.kgate.finding.Severity;
+import io.kgate.unit.Unit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,17 @@ public final class AuditReporter implements Reporter {
         load.skipped().forEach(s -> sb.append("  ").append(s.file()).append(": ").append(s.reason()).append('\n'));
         if (load.skipped().isEmpty()) {
             sb.append("  (none)\n");
+        }
+
+        if (!r.units().isEmpty()) {
+            heading(sb, "Units (" + r.units().size() + "; objects are linked within their unit)");
+            for (Unit u : r.units()) {
+                sb.append("  ").append(u.name()).append(": ").append(count(u.objects().size(), "object"));
+                if (!u.shared().isEmpty()) {
+                    sb.append(" + ").append(u.shared().size()).append(" shared (CRDs, Namespaces, admission policies)");
+                }
+                sb.append(", from ").append(u.origin()).append('\n');
+            }
         }
 
         for (AuditSection section : sections) {

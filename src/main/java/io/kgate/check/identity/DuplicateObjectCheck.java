@@ -4,6 +4,7 @@ import io.kgate.check.Check;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
+import io.kgate.unit.Unit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +12,23 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@code duplicate-object}: the same API group, kind, namespace and name defined twice anywhere in
- * the tree; reported on the second definition, naming the first.
+ * {@code duplicate-object}: the same API group, kind, namespace and name defined twice in one
+ * deployment unit; reported on the second definition, naming the first.
  */
 public final class DuplicateObjectCheck implements Check {
     public static final String ID = "duplicate-object";
 
     @Override
     public void run(CheckContext ctx, Consumer<Finding> out) {
+        for (Unit u : ctx.units()) {
+            run(ctx, u.objects(), out);
+        }
+    }
+
+    /** Within one deployment unit: what is applied together. */
+    private static void run(CheckContext ctx, List<KubeObject> objects, Consumer<Finding> out) {
         Map<String, KubeObject> first = new HashMap<>();
-        for (KubeObject o : ctx.objects()) {
+        for (KubeObject o : objects) {
             if (o.kind() == null || o.apiVersion() == null || o.name() == null || isGenerated(o)) {
                 continue;
             }

@@ -5,11 +5,15 @@ import io.kgate.model.ExternalObject;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.Pos;
+import io.kgate.model.SeqNode;
+import io.kgate.unit.UnitOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +25,9 @@ import java.util.Set;
  * profile: pi-4gb          # or none
  * external:                # objects created outside the tree (KIND/NAME, KIND/NAMESPACE/NAME, * globs)
  *   - Secret/grafana-admin
+ * units:                   # deployment units, when detection does not fit the layout
+ *   - name: production
+ *     paths: [k8s, flux/apps]
  * rules:
  *   resource-budget:
  *     severity: warning
@@ -30,12 +37,12 @@ import java.util.Set;
  * </pre>
  */
 public record Config(String file, String profile, Pos profilePos, Overrides overrides,
-        List<ExternalObject> external) {
+        List<ExternalObject> external, List<UnitOptions.Declared> units) {
     public static final String FILE_NAME = ".kgate.yaml";
     public static final String DEFAULT_PROFILE = "pi-4gb";
-    public static final Config DEFAULT = new Config(null, DEFAULT_PROFILE, null, Overrides.NONE, List.of());
+    public static final Config DEFAULT = new Config(null, DEFAULT_PROFILE, null, Overrides.NONE, List.of(), List.of());
 
-    private static final Set<String> KEYS = Set.of("profile", "rules", "external", "minVersion");
+    private static final Set<String> KEYS = Set.of("profile", "rules", "external", "minVersion", "units");
 
     /** The nearest {@code .kgate.yaml} in {@code dir} or a directory above it, or null. */
     public static Path find(Path dir) {
@@ -84,7 +91,7 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
             throw new RuleError(shown, e.pos(), e.getMessage());
         }
         if (root == null) {
-            return new Config(shown, DEFAULT_PROFILE, null, Overrides.NONE, List.of());
+            return new Config(shown, DEFAULT_PROFILE, null, Overrides.NONE, List.of(), List.of());
         }
         MapNode m = root.asMap();
         if (m == null) {
@@ -93,7 +100,7 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
         for (MapNode.Entry e : m.entries()) {
             if (!KEYS.contains(e.key())) {
                 throw new RuleError(shown, e.keyPos(), "unknown key '" + e.key()
-                        + "' (allowed: profile, rules, external, minVersion)");
+                        + "' (allowed: profile, rules, external, minVersion, units)");
             }
         }
         requireVersion(shown, m.get("minVersion"), KgateVersion.running());
@@ -107,8 +114,9 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
             profile = p.text();
             profilePos = p.pos();
         }
+        Path dir = Path.of(shown).toAbsolutePath().normalize().getParent();
         return new Config(shown, profile, profilePos, Overrides.parse(shown, m.get("rules")),
-                external(shown, m.get("external")));
+                external(shown, m.get("external")), units(shown, dir, m.get("units")));
     }
 
     /** {@code external:} a list of KIND/NAME or KIND/NAMESPACE/NAME patterns. */
@@ -131,6 +139,69 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
             } catch (IllegalArgumentException e) {
                 throw new RuleError(shown, item.pos(), e.getMessage());
             }
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code units:} a list of {name, paths}; paths are relative to the config file's directory. */
+    private static List<UnitOptions.Declared> units(String shown, Path dir, Node n) throws RuleError {
+        if (n == null) {
+            return List.of();
+        }
+        SeqNode list = n.asSeq();
+        if (list == null) {
+            throw new RuleError(shown, n.pos(), "units must be a list of units, each with name and paths");
+        }
+        List<UnitOptions.Declared> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Node item : list.items()) {
+            MapNode u = item.asMap();
+            if (u == null) {
+                throw new RuleError(shown, item.pos(), "a unit is a mapping with name and paths");
+            }
+            for (MapNode.Entry e : u.entries()) {
+                if (!e.key().equals("name") && !e.key().equals("paths")) {
+                    throw new RuleError(shown, e.keyPos(), "unknown key '" + e.key() + "' in unit (allowed: name, paths)");
+                }
+            }
+            String name = u.string("name");
+            if (name == null || name.isBlank()) {
+                throw new RuleError(shown, u.pos(), "a unit needs a name");
+            }
+            if (!names.add(name)) {
+                throw new RuleError(shown, u.get("name").pos(), "unit " + name + " is declared twice");
+            }
+            List<String> paths = strings(shown, u.get("paths"), "paths");
+            if (paths.isEmpty()) {
+                throw new RuleError(shown, u.pos(), "unit " + name + " needs paths (directories or files)");
+            }
+            List<Path> resolved = new ArrayList<>();
+            for (String p : paths) {
+                try {
+                    resolved.add(dir.resolve(p).normalize());
+                } catch (InvalidPathException e) {
+                    throw new RuleError(shown, u.get("paths").pos(), "not a path: " + p);
+                }
+            }
+            out.add(new UnitOptions.Declared(name, resolved));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> strings(String shown, Node n, String key) throws RuleError {
+        if (n == null) {
+            return List.of();
+        }
+        SeqNode list = n.asSeq();
+        if (list == null) {
+            throw new RuleError(shown, n.pos(), key + " must be a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (Node item : list.items()) {
+            if (item.text() == null || item.text().isBlank()) {
+                throw new RuleError(shown, item.pos(), key + " must be a list of strings, not " + item.typeName());
+            }
+            out.add(item.text());
         }
         return List.copyOf(out);
     }

@@ -7,6 +7,7 @@ import io.kgate.model.KubeObject;
 import io.kgate.model.ExternalObject;
 import io.kgate.model.ObjectGraph;
 import io.kgate.model.ObjectSources;
+import io.kgate.unit.Unit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs templated rules: those that read each object alone in the file pass, the others over the
- * object graph of the whole tree, built once per run from what the file pass kept.
+ * object graph of each deployment unit, built once per unit from what the file pass kept.
  */
 final class RuleEngine implements ObjectCheck {
     private final List<Rule> perObject;
@@ -45,11 +46,13 @@ final class RuleEngine implements ObjectCheck {
         if (acrossObjects.isEmpty()) {
             return;
         }
-        ObjectGraph graph = ObjectGraph.of(ctx.objects());
-        Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(graph, external,
-                KustomizeGenerators.of(ctx.load())));
-        for (Rule r : acrossObjects) {
-            run(r, graph, sources, out);
+        for (Unit u : ctx.units()) {
+            ObjectGraph graph = ObjectGraph.of(u.linked());
+            Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(graph, external,
+                    KustomizeGenerators.of(ctx.load())));
+            for (Rule r : acrossObjects) {
+                run(r, graph, sources, out);
+            }
         }
     }
 

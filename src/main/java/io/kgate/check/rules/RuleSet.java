@@ -28,10 +28,15 @@ public final class RuleSet {
     /** Objects the config declares as created outside the tree. */
     private final List<ExternalObject> external;
 
-    private RuleSet(Map<String, Rule> rules, Profile profile, List<ExternalObject> external) {
+    /** Deployment units the config declares (they beat the detected ones). */
+    private final List<io.kgate.unit.UnitOptions.Declared> declaredUnits;
+
+    private RuleSet(Map<String, Rule> rules, Profile profile, List<ExternalObject> external,
+            List<io.kgate.unit.UnitOptions.Declared> declaredUnits) {
         this.rules = rules;
         this.profile = profile;
         this.external = external;
+        this.declaredUnits = declaredUnits;
         List<RuleCatalog.Entry> entries = new ArrayList<>();
         for (Rule r : rules.values()) {
             RuleDef d = r.def();
@@ -131,7 +136,7 @@ public final class RuleSet {
             }
             rules.put(d.id(), new Rule(d, t, severity, enabled, params, values.values()));
         }
-        return new RuleSet(rules, profile, config.external());
+        return new RuleSet(rules, profile, config.external(), config.units());
     }
 
     /** The template's parameter record for these values; what the record rejects names the layer that set it. */
@@ -159,7 +164,7 @@ public final class RuleSet {
         Map<String, Rule> changed = new LinkedHashMap<>(rules);
         changed.put(id, new Rule(r.def(), r.template(), severity == null ? r.severity() : severity, enabled,
                 r.params(), r.paramValues()));
-        return new RuleSet(changed, profile, external);
+        return new RuleSet(changed, profile, external, declaredUnits);
     }
 
     public Collection<Rule> rules() {
@@ -173,6 +178,11 @@ public final class RuleSet {
     /** What this run knows about every rule: docs, severities, which are enabled. */
     public RuleCatalog catalog() {
         return catalog;
+    }
+
+    /** The deployment units the config declares (they beat the detected ones). */
+    public List<io.kgate.unit.UnitOptions.Declared> declaredUnits() {
+        return declaredUnits;
     }
 
     /** The profile in effect, or null for {@code profile: none}. */
