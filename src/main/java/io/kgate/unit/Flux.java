@@ -46,7 +46,7 @@ final class Flux {
             }
         }
         boolean sources = objects.stream().anyMatch(o -> isFlux(o, "source.toolkit.fluxcd.io/")
-                && SOURCE_KINDS.contains(o.kind()));
+                && o.kind() != null && SOURCE_KINDS.contains(o.kind()));
         boolean imageRepositories = objects.stream().anyMatch(o -> isFlux(o, "image.toolkit.fluxcd.io/")
                 && "ImageRepository".equals(o.kind()));
         for (KubeObject o : objects) {

@@ -396,7 +396,7 @@ public final class UnitDetector {
             Set<String> seen = new HashSet<>(own);
             for (Unit other : units) {
                 for (KubeObject o : other.objects()) {
-                    if (CLUSTER_WIDE.contains(o.kind()) && seen.add(o.file().displayName() + "\u0000"
+                    if (o.kind() != null && CLUSTER_WIDE.contains(o.kind()) && seen.add(o.file().displayName() + "\u0000"
                             + o.documentIndex() + "\u0000" + o.listIndex())) {
                         shared.add(o);
                     }
@@ -409,7 +409,7 @@ public final class UnitDetector {
 
     /** The object as kustomize applies it: in {@code namespace} unless it is cluster-scoped. */
     private static KubeObject withNamespace(KubeObject o, String namespace) {
-        if (namespace == null || CLUSTER_SCOPED.contains(o.kind()) || namespace.equals(o.namespace())) {
+        if (namespace == null || o.kind() == null || CLUSTER_SCOPED.contains(o.kind()) || namespace.equals(o.namespace())) {
             return o;
         }
         ObjectRef r = o.ref();
