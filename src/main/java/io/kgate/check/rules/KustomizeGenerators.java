@@ -1,11 +1,12 @@
 package io.kgate.check.rules;
 
 import io.kgate.load.LoadResult;
-import io.kgate.load.Skipped;
 import io.kgate.load.YamlText;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.ObjectSources;
+import io.kgate.model.SourceFile;
+import io.kgate.unit.Kustomization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * The ConfigMaps and Secrets that the kustomization files of the tree generate
  * ({@code configMapGenerator}, {@code secretGenerator}): pods name them by the generator's name
  * (kustomize appends the hash and rewrites the references). The loader lists kustomization files as
- * skipped; they are read again here, and one that cannot be read or parsed produces nothing.
+ * inputs of unit detection; they are read again here, and one that cannot be read or parsed produces nothing.
  */
 final class KustomizeGenerators {
     private KustomizeGenerators() {
@@ -29,19 +29,18 @@ final class KustomizeGenerators {
 
     static List<ObjectSources.Generated> of(LoadResult load) {
         List<ObjectSources.Generated> out = new ArrayList<>();
-        for (Skipped s : load.skipped()) {
-            String name = s.file().substring(s.file().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            if (!name.equals("kustomization.yaml") && !name.equals("kustomization.yml")
-                    && !name.equals("kustomization")) {
+        for (SourceFile f : load.files()) {
+            String file = f.displayName();
+            if (!Kustomization.isKustomizationName(file.substring(file.lastIndexOf('/') + 1))) {
                 continue;
             }
-            MapNode root = read(s.file());
+            MapNode root = read(file);
             if (root == null) {
                 continue;
             }
             String namespace = root.string("namespace");
-            generators(out, s.file(), root, "configMapGenerator", "ConfigMap", namespace);
-            generators(out, s.file(), root, "secretGenerator", "Secret", namespace);
+            generators(out, file, root, "configMapGenerator", "ConfigMap", namespace);
+            generators(out, file, root, "secretGenerator", "Secret", namespace);
         }
         return out;
     }
