@@ -15,9 +15,10 @@ public final class LabelSelector {
     /** One {@code matchExpressions} item. */
     public record Expression(String key, String operator, List<String> values) {
         boolean matches(Map<String, String> labels) {
+            String value = labels.get(key);
             return switch (operator) {
-                case "In" -> values.contains(labels.get(key));
-                case "NotIn" -> !labels.containsKey(key) || !values.contains(labels.get(key));
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
                 case "Exists" -> labels.containsKey(key);
                 case "DoesNotExist" -> !labels.containsKey(key);
                 default -> true; // an unknown operator is the schema check's business
@@ -61,7 +62,8 @@ public final class LabelSelector {
                 }
                 List<String> values = new ArrayList<>();
                 if (e.seq("values") != null) {
-                    e.seq("values").items().forEach(v -> values.add(v.text()));
+                    // a value that is not a string (values: [1]) matches no label: the schema check reports it
+                    e.seq("values").items().stream().filter(v -> v.text() != null).forEach(v -> values.add(v.text()));
                 }
                 expressions.add(new Expression(e.string("key"), e.string("operator"), List.copyOf(values)));
             }

@@ -36,6 +36,10 @@ class LabelSelectorTest {
         "{matchExpressions: [{key: app, operator: DoesNotExist}]}               | false",
         "{matchLabels: {app: web}, matchExpressions: [{key: tier, operator: In, values: [back]}]} | false",
         "{}                                                                     | true",
+        "{matchExpressions: [{key: zone, operator: In, values: [a]}]}           | false",
+        "{matchExpressions: [{key: app, operator: In, values: [1, web]}]}       | true",
+        "{matchExpressions: [{key: app, operator: In, values: [1]}]}            | false",
+        "{matchExpressions: [{key: app, operator: NotIn, values: [[x], web]}]}  | false",
     })
     void matchesLikeKubernetes(String selector, boolean matches) throws Exception {
         assertEquals(matches, parse(selector).matches(WEB), selector);
