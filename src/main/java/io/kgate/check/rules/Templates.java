@@ -6,6 +6,7 @@ import io.kgate.check.rules.templates.HpaTargetTemplate;
 import io.kgate.check.rules.templates.ImageTagTemplate;
 import io.kgate.check.rules.templates.IngressBackendTemplate;
 import io.kgate.check.rules.templates.IngressTlsSecretTemplate;
+import io.kgate.check.rules.templates.PdbMinAvailableTemplate;
 import io.kgate.check.rules.templates.PdbSelectorTemplate;
 import io.kgate.check.rules.templates.PlaceholderValueTemplate;
 import io.kgate.check.rules.templates.PodReferencesTemplate;
@@ -32,7 +33,7 @@ public final class Templates {
                 new ProbesTemplate(), new ImageTagTemplate(), new SecurityContextTemplate(), new PodReferencesTemplate(),
                 new StatefulSetServiceTemplate(), new ServiceTargetPortTemplate(), new HpaTargetTemplate(),
                 new HpaReplicasTemplate(), new IngressTlsSecretTemplate(), new SecretInRepoTemplate(),
-                new PlaceholderValueTemplate(), new PdbSelectorTemplate()));
+                new PlaceholderValueTemplate(), new PdbSelectorTemplate(), new PdbMinAvailableTemplate()));
 
     private Templates() {
     }
