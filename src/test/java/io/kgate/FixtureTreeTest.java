@@ -25,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@code $CASE} is the case directory and {@code $BUILTIN_RULES} the ids of the built-in rules
  * ({@code template: builtin} in rules/), for cases about loading and schemas.
  */
-class FixtureTreeTest {
+public class FixtureTreeTest {
     private static final Path TESTDATA = Path.of("testdata");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,7 +91,7 @@ class FixtureTreeTest {
     }
 
     /** The built-in rules, comma-separated: what {@code $BUILTIN_RULES} stands for. */
-    static String builtinRules() throws IOException {
+    public static String builtinRules() throws IOException {
         List<String> ids = new ArrayList<>();
         for (var e : ruleFiles().entrySet()) {
             if (Files.readAllLines(e.getValue()).contains("template: builtin")) {

@@ -2,6 +2,7 @@ package io.kgate.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kgate.FixtureTreeTest;
 import io.kgate.testing.KgateRunner;
 import io.kgate.testing.MockCluster;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class PulledSchemasConformanceTest {
             Path argsFile = caseDir.resolve("kgate-args.txt");
             if (Files.exists(argsFile)) {
                 for (String a : Files.readString(argsFile).strip().split("\\s+")) {
-                    args.add(a.replace("$CASE", caseDir.toString()));
+                    args.add(a.replace("$CASE", caseDir.toString()).replace("$BUILTIN_RULES", FixtureTreeTest.builtinRules()));
                 }
             }
             if (args.contains("--kubernetes-version") || args.contains("-k")) {
