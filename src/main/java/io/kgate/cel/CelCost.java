@@ -170,4 +170,43 @@ public final class CelCost {
         }
         return cur.exprKind().getKind() == CelExpr.ExprKind.Kind.IDENT && cur.ident().name().equals(var) ? out : null;
     }
+
+    /**
+     * The JSON pointer of the longest {@code var.a.b...} field the expression reads
+     * ({@code object.spec.replicas <= 5} gives /spec/replicas), or "" when it reads none: where a
+     * finding about a failing expression goes.
+     */
+    public static String longestPointer(CelExpr e, String var) {
+        String pointer = "";
+        for (String step : longestPath(e, var)) {
+            pointer = io.kgate.model.JsonPointer.child(pointer, step);
+        }
+        return pointer;
+    }
+
+    private static java.util.List<String> longestPath(CelExpr e, String var) {
+        java.util.List<String> here = fieldPath(e, var);
+        if (here != null) {
+            return here;
+        }
+        java.util.List<String> best = java.util.List.of();
+        java.util.List<CelExpr> children = switch (e.exprKind().getKind()) {
+            case SELECT -> java.util.List.of(e.select().operand());
+            case CALL -> {
+                java.util.List<CelExpr> l = new java.util.ArrayList<>(e.call().args());
+                e.call().target().ifPresent(l::add);
+                yield l;
+            }
+            case LIST -> e.list().elements();
+            case COMPREHENSION -> java.util.List.of(e.comprehension().iterRange());
+            default -> java.util.List.of();
+        };
+        for (CelExpr c : children) {
+            java.util.List<String> p = longestPath(c, var);
+            if (p.size() > best.size()) {
+                best = p;
+            }
+        }
+        return best;
+    }
 }

@@ -52,6 +52,7 @@ public final class KubeCel {
     private final CelCompiler base;
     private final CelRuntime runtime;
     private final Map<List<String>, CelCompiler> compilers = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
     private KubeCel() {
         base = CelCompilerFactory.standardCelCompilerBuilder()
@@ -98,6 +99,11 @@ public final class KubeCel {
 
     /** The expression uses a Kubernetes function or variable kgate cannot evaluate offline. */
     public record Unsupported(String name) implements Compiled {
+    }
+
+    /** {@link #compile}, once per expression and variables for the life of the process (rule files). */
+    public Compiled compileOnce(String expression, List<String> variables) {
+        return compiled.computeIfAbsent(variables + "\u0000" + expression, k -> compile(expression, variables));
     }
 
     /** Compiles {@code expression} with {@code variables} declared (as dyn). */

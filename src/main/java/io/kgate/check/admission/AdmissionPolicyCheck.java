@@ -1,6 +1,5 @@
 package io.kgate.check.admission;
 
-import dev.cel.common.ast.CelExpr;
 import io.kgate.cel.CelCost;
 import io.kgate.cel.CelValues;
 import io.kgate.cel.KubeCel;
@@ -293,7 +292,7 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
             }
             MapNode v = vs.get(i).asMap();
             KubeCel.Result r = KubeCel.evaluate(p, Map.copyOf(withVariables(vars, variables)));
-            String pointer = objectPointer(p.expr());
+            String pointer = CelCost.longestPointer(p.expr(), "object");
             if (r instanceof KubeCel.Failure f) {
                 out.accept(Finding.at(ID, f.limit() ? Severity.WARNING : severity, o, pointer, prefix + "expression '"
                         + p.source() + "' cannot be evaluated: " + f.message()));
@@ -322,45 +321,6 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
     }
 
     private record Failed(KubeCel.Result result) {
-    }
-
-    /** The field a failing expression names ({@code object.spec.replicas} → /spec/replicas); "" for the object. */
-    static String objectPointer(CelExpr e) {
-        List<String> best = longestPath(e);
-        String pointer = "";
-        for (String step : best) {
-            pointer = JsonPointer.child(pointer, step);
-        }
-        return pointer;
-    }
-
-    private static List<String> longestPath(CelExpr e) {
-        List<String> here = CelCost.fieldPath(e, "object");
-        if (here != null) {
-            return here;
-        }
-        List<String> best = List.of();
-        for (CelExpr child : children(e)) {
-            List<String> p = longestPath(child);
-            if (p.size() > best.size()) {
-                best = p;
-            }
-        }
-        return best;
-    }
-
-    private static List<CelExpr> children(CelExpr e) {
-        return switch (e.exprKind().getKind()) {
-            case SELECT -> List.of(e.select().operand());
-            case CALL -> {
-                List<CelExpr> l = new ArrayList<>(e.call().args());
-                e.call().target().ifPresent(l::add);
-                yield l;
-            }
-            case LIST -> e.list().elements();
-            case COMPREHENSION -> List.of(e.comprehension().iterRange());
-            default -> List.of();
-        };
     }
 
     /** Whole objects for the tree pass: the tree pass keeps only some fields, so matched objects are re-read. */

@@ -1,5 +1,6 @@
 package io.kgate.check.rules;
 
+import io.kgate.check.rules.templates.CelTemplate;
 import io.kgate.check.rules.templates.ExternalNameIpTemplate;
 import io.kgate.check.rules.templates.HpaReplicasTemplate;
 import io.kgate.check.rules.templates.HpaTargetTemplate;
@@ -33,7 +34,8 @@ public final class Templates {
                 new ProbesTemplate(), new ImageTagTemplate(), new SecurityContextTemplate(), new PodReferencesTemplate(),
                 new StatefulSetServiceTemplate(), new ServiceTargetPortTemplate(), new HpaTargetTemplate(),
                 new HpaReplicasTemplate(), new IngressTlsSecretTemplate(), new SecretInRepoTemplate(),
-                new PlaceholderValueTemplate(), new PdbSelectorTemplate(), new PdbMinAvailableTemplate()));
+                new PlaceholderValueTemplate(), new PdbSelectorTemplate(), new PdbMinAvailableTemplate(),
+                CelTemplate.object(), CelTemplate.tree()));
 
     private Templates() {
     }

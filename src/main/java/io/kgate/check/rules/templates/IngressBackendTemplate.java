@@ -1,6 +1,5 @@
 package io.kgate.check.rules.templates;
 
-import io.kgate.check.rules.Param;
 import io.kgate.check.rules.ParamSchema;
 import io.kgate.check.rules.Reads;
 import io.kgate.check.rules.RuleContext;
@@ -12,14 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Every Ingress backend reaches an existing Service port; every Ingress names its controller. */
-public final class IngressBackendTemplate implements Template<IngressBackendTemplate.Params> {
-    /** The rule's parameters: see the constants below. */
-    public record Params(boolean requireIngressClassName) {
-    }
-
-    private static final Param<Boolean> REQUIRE_CLASS = Param.bool("requireIngressClassName", true,
-            "every Ingress sets spec.ingressClassName");
+/**
+ * Every Ingress backend reaches an existing Service port. (That every Ingress names its class is
+ * rule ingress-class-name, written in CEL.)
+ */
+public final class IngressBackendTemplate implements Template<ParamSchema.None> {
 
     @Override
     public String name() {
@@ -28,29 +24,17 @@ public final class IngressBackendTemplate implements Template<IngressBackendTemp
 
     @Override
     public Reads reads() {
-        return Reads.fields("Ingress:/spec", "Ingress:/metadata/annotations/kubernetes.io~1ingress.class",
-                "Service:/spec/ports");
+        return Reads.fields("Ingress:/spec", "Service:/spec/ports");
     }
 
     @Override
-    public ParamSchema<Params> params() {
-        return ParamSchema.of(v -> new Params(v.get(REQUIRE_CLASS)), REQUIRE_CLASS);
+    public ParamSchema<ParamSchema.None> params() {
+        return ParamSchema.none();
     }
 
     @Override
-    public void run(RuleContext<Params> ctx) {
+    public void run(RuleContext<ParamSchema.None> ctx) {
         ObjectGraph g = ctx.graph();
-        if (ctx.params().requireIngressClassName()) {
-            for (KubeObject ing : g.ofKind("Ingress")) {
-                MapNode spec = ing.root().map("spec");
-                if (spec != null && spec.string("ingressClassName") == null) {
-                    boolean legacy = ing.annotations().containsKey("kubernetes.io/ingress.class");
-                    ctx.report(ing, "/spec", ing.ref().display() + " sets no spec.ingressClassName"
-                            + (legacy ? " (the kubernetes.io/ingress.class annotation is deprecated)" : "")
-                            + ": which controller serves it depends on the cluster's default class");
-                }
-            }
-        }
         for (ObjectGraph.IngressBackend b : g.ingressBackends()) {
             KubeObject ing = b.ingress();
             if (b.serviceName() == null) {
