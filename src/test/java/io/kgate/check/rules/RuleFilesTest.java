@@ -49,6 +49,9 @@ class RuleFilesTest {
     void everyTemplateHasARule() {
         Set<String> used = RuleFiles.embedded().rules().stream().map(RuleDef::template).collect(Collectors.toSet());
         for (String t : Templates.names()) {
+            if (t.equals("cel-tree")) {
+                continue; // for users' rules: a shipped rule on it would keep every object whole in every run
+            }
             assertTrue(used.contains(t), "template " + t + " has no rule file");
         }
     }
