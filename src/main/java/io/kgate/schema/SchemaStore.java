@@ -132,6 +132,40 @@ public final class SchemaStore {
         return kinds.size();
     }
 
+    /** The kinds served as {@code apiVersion} ("v1", "apps/v1"), sorted; empty when it is not served. */
+    public List<String> kindsOf(String apiVersion) {
+        List<String> out = new ArrayList<>();
+        kinds.keySet().forEach(k -> {
+            int tab = k.indexOf('\t');
+            if (k.substring(0, tab).equals(apiVersion)) {
+                out.add(k.substring(tab + 1));
+            }
+        });
+        Collections.sort(out);
+        return out;
+    }
+
+    /** The kinds served in any version of the API group of {@code apiVersion} ("" is the core group), sorted. */
+    public List<String> kindsOfGroup(String apiVersion) {
+        String group = groupOf(apiVersion);
+        List<String> out = new ArrayList<>();
+        kinds.keySet().forEach(k -> {
+            int tab = k.indexOf('\t');
+            String kind = k.substring(tab + 1);
+            if (groupOf(k.substring(0, tab)).equals(group) && !out.contains(kind)) {
+                out.add(kind);
+            }
+        });
+        Collections.sort(out);
+        return out;
+    }
+
+    /** The group of an apiVersion: "apps" for "apps/v1", "" for "v1". */
+    public static String groupOf(String apiVersion) {
+        int slash = apiVersion.lastIndexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
     /** Every apiVersion this version serves for {@code kind} (for "did you mean" hints). */
     public List<String> apiVersionsOf(String kind) {
         List<String> out = new ArrayList<>();

@@ -14,6 +14,7 @@ import io.kgate.schema.Validator;
 import io.kgate.schema.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -86,7 +87,8 @@ public final class SchemaCheck implements ObjectCheck {
         if (life != null && life.removedIn(options.kubernetesVersion())) {
             return false;
         }
-        return builtIn(apiVersion, kind) == null;
+        // no CustomResourceDefinition can add a kind to a built-in group: such a kind is wrong now
+        return builtIn(apiVersion, kind) == null && store.kindsOfGroup(apiVersion).isEmpty();
     }
 
     private Schema builtIn(String apiVersion, String kind) {
@@ -110,6 +112,10 @@ public final class SchemaCheck implements ObjectCheck {
             schema = crds.find(apiVersion, kind);
         }
         List<Finding> out = new ArrayList<>();
+        if (schema == null && !store.kindsOfGroup(apiVersion).isEmpty()) {
+            out.add(ctx.finding(SCHEMA, o, "/kind", unknownBuiltInMessage(o)));
+            return out;
+        }
         if (schema == null && crds != null && options.catalogs() != null) {
             // catalogs serve only kinds that neither the API version nor a CRD knows
             SchemaCatalogs.Verdict verdict = options.catalogs().validate(o);
@@ -135,6 +141,38 @@ public final class SchemaCheck implements ObjectCheck {
 
     private static String text(io.kgate.model.Node n) {
         return n == null ? null : n.text();
+    }
+
+    /** A kind that the built-in group of its apiVersion does not have, with the kind probably meant. */
+    private String unknownBuiltInMessage(KubeObject o) {
+        String apiVersion = o.apiVersion();
+        List<String> served = store.kindsOf(apiVersion);
+        String where = served.isEmpty() ? "the API group of " + apiVersion : apiVersion;
+        String base = "kind \"" + o.kind() + "\" is not served by " + where + " in Kubernetes " + store.version()
+                + " (a built-in API group: no CustomResourceDefinition can add kinds to it)";
+        List<String> versions = store.apiVersionsOf(o.kind());
+        if (!versions.isEmpty()) {
+            return base + "; " + o.kind() + " is served as " + String.join(", ", versions);
+        }
+        String guess = closest(o.kind(), served.isEmpty() ? store.kindsOfGroup(apiVersion) : served);
+        return guess == null ? base : base + "; did you mean \"" + guess + "\"?";
+    }
+
+    /** The candidate {@code written} most probably means: equal ignoring case, else the nearest by edit distance. */
+    static String closest(String written, List<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            if (c.equalsIgnoreCase(written)) {
+                return c;
+            }
+            int d = Validator.distance(written.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return bestDistance <= Math.max(1, Math.min(3, written.length() / 4)) ? best : null;
     }
 
     private String unknownMessage(KubeObject o) {
