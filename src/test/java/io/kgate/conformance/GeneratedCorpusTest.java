@@ -1,7 +1,6 @@
 package io.kgate.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kgate.check.Check;
 import io.kgate.finding.Finding;
@@ -14,6 +13,7 @@ import io.kgate.check.schema.SchemaOptions;
 import io.kgate.load.LoadLimits;
 import io.kgate.model.KubeObject;
 import io.kgate.schema.SchemaStore;
+import io.kgate.testing.GeneratedCorpus;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A large correctness check: the shared generator ({@code ../shared/bench/gen-corpus.py}) writes a
@@ -37,25 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class GeneratedCorpusTest {
-    private static final Path GENERATOR = Path.of("../shared/bench/gen-corpus.py");
     private static final Set<String> SCHEMA_RULES = Set.of("schema", "schema-unknown", "removed-api");
 
     @Test
-    void strictVerdictsMatchTheGeneratorsIntent(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isRegularFile(GENERATOR), "generator absent: " + GENERATOR.toAbsolutePath());
-        Path tree = dir.resolve("tree");
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", GENERATOR.toString(), tree.toString(), "--documents", "10000", "--seed",
-                    "42").redirectErrorStream(true).redirectOutput(dir.resolve("gen.log").toFile()).start();
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "python3 not available: " + e.getMessage());
-            return;
-        }
-        assumeTrue(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0, "generator failed");
+    void strictVerdictsMatchTheGeneratorsIntent() throws Exception {
+        Path tree = GeneratedCorpus.tenThousandDocuments();
 
         Map<String, String> expected = new TreeMap<>();
-        List<String> lines = Files.readAllLines(dir.resolve("tree.expected.tsv"));
+        List<String> lines = Files.readAllLines(GeneratedCorpus.expected());
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
             if (!f[4].equals("valid")) {

@@ -2,7 +2,6 @@ package io.kgate.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kgate.check.Check;
 import io.kgate.check.LintResult;
@@ -14,15 +13,13 @@ import io.kgate.check.schema.SchemaOptions;
 import io.kgate.load.LoadLimits;
 import io.kgate.report.ReportOptions;
 import io.kgate.report.Reporters;
+import io.kgate.testing.GeneratedCorpus;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The report does not depend on how the work was split: on the generated 10,000-document tree
@@ -32,21 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("in-process") // compares two ways of running kgate's classes: the native binary has one way
 class ParallelDeterminismTest {
-    private static final Path GENERATOR = Path.of("../shared/bench/gen-corpus.py");
 
     @Test
-    void parallelRunWithRetainedFieldsReportsLikeSequentialRunWithWholeObjects(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isRegularFile(GENERATOR), "generator absent: " + GENERATOR.toAbsolutePath());
-        Path tree = dir.resolve("tree");
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", GENERATOR.toString(), tree.toString(), "--documents", "10000", "--seed",
-                    "42").redirectErrorStream(true).redirectOutput(dir.resolve("gen.log").toFile()).start();
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "python3 not available: " + e.getMessage());
-            return;
-        }
-        assumeTrue(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0, "generator failed");
+    void parallelRunWithRetainedFieldsReportsLikeSequentialRunWithWholeObjects() throws Exception {
+        Path tree = GeneratedCorpus.tenThousandDocuments();
 
         List<Check> checks = new ArrayList<>(IdentityChecks.create());
         checks.addAll(SchemaChecks.create(SchemaOptions.defaults()));
