@@ -63,7 +63,8 @@ public final class KgateCommand implements Callable<Integer> {
 
     // options are scope = INHERIT: "kgate audit --fail-on warning k8s" works like "kgate --fail-on warning audit k8s"
     @Option(scope = INHERIT, names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]",
-            description = "Report format, repeatable: text (default), json, sarif, junit, github, checkstyle. "
+            completionCandidates = Reporters.Names.class,
+            description = "Report format, repeatable: ${COMPLETION-CANDIDATES} (default: text). "
                     + "FORMAT=FILE writes that report to FILE; at most one format goes to standard output.")
     List<String> outputs = new ArrayList<>();
 

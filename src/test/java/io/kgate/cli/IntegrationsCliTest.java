@@ -3,12 +3,15 @@ package io.kgate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kgate.report.Reporters;
 import io.kgate.testing.KgateRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,18 +21,38 @@ class IntegrationsCliTest {
 
     @Test
     void severalFormatsInOneRun(@TempDir Path tmp) throws IOException {
-        Path sarif = tmp.resolve("kgate.sarif");
-        Path junit = tmp.resolve("report.xml");
-        KgateRunner.Run run = kgate.run("--output", "text", "--output", "sarif=" + sarif, "--output", "junit=" + junit,
-                "--output", "checkstyle=" + tmp.resolve("cs.xml"), "--output", "github=" + tmp.resolve("gh.txt"),
-                "testdata/duplicate-service");
+        // text on standard output, every other format of the registry to a file of its own
+        List<String> args = new ArrayList<>(List.of("--output", "text"));
+        for (String format : Reporters.names()) {
+            if (!format.equals("text")) {
+                args.addAll(List.of("--output", format + "=" + tmp.resolve("report." + format)));
+            }
+        }
+        args.add("testdata/duplicate-service");
+        KgateRunner.Run run = kgate.run(args);
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.out().contains("error duplicate-object"), run::toString);
-        assertTrue(Files.readString(sarif).contains("\"ruleId\": \"duplicate-object\""));
-        assertTrue(Files.readString(junit).contains("<failure type=\"duplicate-object\""));
-        assertTrue(Files.readString(tmp.resolve("cs.xml")).contains("source=\"kgate.duplicate-object\""));
-        assertTrue(Files.readString(tmp.resolve("gh.txt")).startsWith("::error file=testdata/duplicate-service/legacy"));
+        for (String format : Reporters.names()) {
+            if (!format.equals("text")) {
+                String report = Files.readString(tmp.resolve("report." + format));
+                assertTrue(report.contains("duplicate-object"), () -> format + " report lacks the finding:\n" + report);
+            }
+        }
+        assertTrue(Files.readString(tmp.resolve("report.sarif")).contains("\"ruleId\": \"duplicate-object\""));
+        assertTrue(Files.readString(tmp.resolve("report.junit")).contains("<failure type=\"duplicate-object\""));
+        assertTrue(Files.readString(tmp.resolve("report.checkstyle")).contains("source=\"kgate.duplicate-object\""));
+        assertTrue(Files.readString(tmp.resolve("report.github"))
+                .startsWith("::error file=testdata/duplicate-service/legacy"));
         assertEquals("", run.err(), "text on stdout already carries the summary");
+    }
+
+    @Test
+    void helpListsEveryFormatOfTheRegistry() {
+        KgateRunner.Run run = kgate.run("--help");
+        assertEquals(0, run.exitCode(), run::toString);
+        String help = run.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Report format, repeatable: " + String.join(", ", Reporters.names()) + " (default: text)."),
+                help);
     }
 
     @Test
@@ -43,7 +66,7 @@ class IntegrationsCliTest {
     void unknownFormatListsTheKnownOnes() {
         KgateRunner.Run run = kgate.run("--output", "xml", "testdata/duplicate-service");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("unknown --output format 'xml' (one of: text, json, sarif, junit, github, checkstyle)"),
+        assertTrue(run.err().contains("unknown --output format 'xml' (one of: " + String.join(", ", Reporters.names()) + ")"),
                 run::toString);
     }
 
@@ -75,6 +98,9 @@ class IntegrationsCliTest {
         for (String word : new String[] {"--output", "--fail-on", "--context", "--no-context", "--max-file-size",
             "audit", "completion"}) {
             assertTrue(bash.out().contains(word), () -> "bash completion lacks " + word);
+        }
+        for (String format : Reporters.names()) {
+            assertTrue(bash.out().contains("\"" + format + "\""), () -> "bash completion does not offer --output " + format);
         }
         KgateRunner.Run zsh = kgate.run("completion", "zsh");
         assertTrue(zsh.out().contains("bashcompinit") && zsh.out().contains("--output"), zsh::toString);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,12 +25,18 @@ class ReportGoldenTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden");
     static final List<String> CASES = List.of("duplicate-service", "loader-edge-cases", "split-architecture",
             "split-architecture-first-attempt");
-    static final List<String> FORMATS = List.of("text", "json", "sarif", "junit", "github", "checkstyle", "audit");
+
+    /** Every format of the registry, and the audit report: a format registered without golden files fails here. */
+    static List<String> formats() {
+        List<String> formats = new ArrayList<>(Reporters.names());
+        formats.add("audit");
+        return formats;
+    }
 
     static Stream<Arguments> runs() {
         List<Arguments> out = new ArrayList<>();
         for (String c : CASES) {
-            for (String f : FORMATS) {
+            for (String f : formats()) {
                 out.add(Arguments.of(c, f));
             }
         }
@@ -58,6 +65,18 @@ class ReportGoldenTest {
         assertTrue(Files.exists(golden), () -> golden + " is missing; create it with -Dkgate.updateGoldens=true");
         assertEquals(Files.readString(golden), actual, () -> "report differs from " + golden
                 + " (after an intended change: -Dkgate.updateGoldens=true)");
+    }
+
+    @Test
+    void everyGoldenFileBelongsToACaseAndARegisteredFormat() throws IOException {
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            for (Path golden : files.toList()) {
+                String name = golden.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                assertTrue(dot > 0 && CASES.contains(name.substring(0, dot)) && formats().contains(name.substring(dot + 1)),
+                        () -> golden + " is no case of ReportGoldenTest in a format of Reporters: stale, delete it");
+            }
+        }
     }
 
     /** The report with kgate's version replaced by "VERSION", so goldens survive releases. */

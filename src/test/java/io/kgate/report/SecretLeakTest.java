@@ -24,7 +24,7 @@ class SecretLeakTest {
             "mailer-admin-account");
 
     static List<String> formats() {
-        return ReportGoldenTest.FORMATS;
+        return ReportGoldenTest.formats();
     }
 
     @ParameterizedTest(name = "{0}")
