@@ -1,6 +1,7 @@
 package io.kgate.cel;
 
 import dev.cel.common.values.NullValue;
+import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.ScalarNode;
@@ -42,6 +43,26 @@ public final class CelValues {
             return scalar(sc.value());
         }
         return NullValue.NULL_VALUE;
+    }
+
+    /**
+     * An object as the API server receives it: its tree, with {@code metadata.namespace} the namespace
+     * its deployment unit gives it (kustomize's or Flux's {@code namespace:}) when the file sets none.
+     */
+    public static Object object(KubeObject o) {
+        Object value = of(o.root());
+        String namespace = o.namespace();
+        if (namespace == null || !(value instanceof Map<?, ?> root) || o.root().map("metadata") == null
+                || namespace.equals(o.root().map("metadata").string("namespace"))) {
+            return value;
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        ((Map<?, ?>) root.get("metadata")).forEach((k, v) -> metadata.put((String) k, v));
+        metadata.put("namespace", namespace);
+        Map<String, Object> out = new LinkedHashMap<>();
+        root.forEach((k, v) -> out.put((String) k, v));
+        out.put("metadata", Collections.unmodifiableMap(metadata));
+        return Collections.unmodifiableMap(out);
     }
 
     /** A scalar: integers beyond int64 become doubles, as JSON decoding into CEL does. */

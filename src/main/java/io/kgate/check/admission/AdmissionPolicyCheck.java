@@ -17,6 +17,7 @@ import io.kgate.model.LabelSelector;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.SeqNode;
+import io.kgate.unit.Unit;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +35,10 @@ import java.util.function.Consumer;
  * create: matchConstraints and the binding's matchResources (resource rules with operation CREATE or
  * UPDATE, objectSelector, namespaceSelector against the Namespaces of the tree), matchConditions,
  * variables, params from paramRef objects of the tree, and validations; the binding's
- * validationActions give the severity (Deny error, Warn warning, Audit info). Every expression is
- * compiled once, when an object first matches its policy.
+ * validationActions give the severity (Deny error, Warn warning, Audit info). Policies, bindings and
+ * Namespaces are cluster-wide; params and the objects checked are those of each deployment unit. The
+ * expressions of the tree's policies are compiled once per run, matched or not (the API server
+ * refuses a policy that does not compile); those of {@code --policies} when an object first matches.
  */
 public final class AdmissionPolicyCheck implements ObjectCheck {
     public static final String ID = "admission-policy";
@@ -84,11 +87,30 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
 
     @Override
     public void run(CheckContext ctx, Consumer<Finding> out) {
-        List<KubeObject> all = new ArrayList<>(extra);
-        all.addAll(ctx.objects());
+        Map<KubeObject, Compiled> compiled = new IdentityHashMap<>();
+        // the API server compiles a policy's expressions when it is created: one that does not compile
+        // is an error whether or not a binding or an object of the tree selects it
+        for (KubeObject o : ctx.objects()) {
+            if (isPolicy(o) && o.name() != null) {
+                compiled.computeIfAbsent(o, p -> compile(ctx, p, out));
+            }
+        }
+        Wholes wholes = new Wholes();
+        Set<String> paramsMissing = new java.util.HashSet<>();
+        // policies, bindings and Namespaces are cluster-wide (every unit sees them); params and the
+        // objects checked are those of the unit, with the namespace kustomize or Flux gives them
+        for (Unit unit : ctx.units()) {
+            List<KubeObject> visible = new ArrayList<>(extra);
+            visible.addAll(unit.linked());
+            run(ctx, unit, visible, compiled, wholes, paramsMissing, out);
+        }
+    }
+
+    private void run(CheckContext ctx, Unit unit, List<KubeObject> visible, Map<KubeObject, Compiled> compiled,
+            Wholes wholes, Set<String> paramsMissing, Consumer<Finding> out) {
         Map<String, KubeObject> policies = new LinkedHashMap<>();
         List<KubeObject> bindings = new ArrayList<>();
-        for (KubeObject o : all) {
+        for (KubeObject o : visible) {
             if (isPolicy(o) && o.name() != null) {
                 policies.put(o.name(), o);
             } else if (isBinding(o)) {
@@ -100,15 +122,12 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
         }
         Map<String, Map<String, String>> namespaces = new HashMap<>();
         Map<String, KubeObject> namespaceObjects = new HashMap<>();
-        for (KubeObject o : all) {
+        for (KubeObject o : visible) {
             if ("Namespace".equals(o.kind()) && "v1".equals(o.apiVersion()) && o.name() != null) {
                 namespaces.put(o.name(), o.labels());
                 namespaceObjects.put(o.name(), o);
             }
         }
-        Map<KubeObject, Compiled> compiled = new IdentityHashMap<>();
-        Wholes wholes = new Wholes();
-        Set<KubeObject> paramsMissing = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (KubeObject binding : bindings) {
             MapNode spec = binding.root().map("spec");
             KubeObject policy = spec == null ? null : policies.get(spec.string("policyName"));
@@ -120,7 +139,7 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
             if (severity == null || policySpec == null) {
                 continue;
             }
-            for (KubeObject o : ctx.objects()) {
+            for (KubeObject o : unit.objects()) {
                 if (isPolicy(o) || isBinding(o) || o.kind() == null || o.apiVersion() == null) {
                     continue;
                 }
@@ -133,12 +152,13 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
                     continue;
                 }
                 KubeObject whole = wholes.of(o);
-                List<Object> paramSets = params(policySpec, spec, o, all, wholes);
-                if (paramSets == null && paramsMissing.add(binding)) {
+                List<Object> paramSets = params(policySpec, spec, o, visible, wholes);
+                if (paramSets == null && paramsMissing.add(binding.name() + "\u0000" + unit.name())) {
                     out.accept(Finding.at(ID, Severity.INFO, binding, "/spec/paramRef", BINDING + " " + binding.name()
                             + ": its params (" + policySpec.map("paramKind").string("kind") + " "
-                            + spec.map("paramRef").string("name") + ") are not in the tree; policy " + policy.name()
-                            + " is not evaluated offline with this binding"));
+                            + java.util.Objects.requireNonNullElse(spec.map("paramRef").string("name"),
+                                    "selected by paramRef.selector") + ") are not in deployment unit " + unit.name()
+                            + "; policy " + policy.name() + " is not evaluated offline with this binding there"));
                 }
                 if (paramSets == null) {
                     continue;
@@ -246,7 +266,7 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
             }
             boolean named = ref.string("name") != null && ref.string("name").equals(p.name());
             if (named || (ref.string("name") == null && selector != null && selector.matches(p.labels()))) {
-                found.add(CelValues.of(wholes.of(p).root()));
+                found.add(CelValues.object(wholes.of(p)));
             }
         }
         if (found.isEmpty()) {
@@ -259,11 +279,11 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
     private void apply(CheckContext ctx, KubeObject policy, KubeObject binding, Compiled c, KubeObject o,
             Object params, KubeObject namespace, Severity severity, Consumer<Finding> out) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put("object", CelValues.of(o.root()));
+        vars.put("object", CelValues.object(o));
         vars.put("oldObject", CelValues.nullValue());
         vars.put("request", Matching.request(o));
         vars.put("params", params);
-        vars.put("namespaceObject", namespace == null ? CelValues.nullValue() : CelValues.of(namespace.root()));
+        vars.put("namespaceObject", namespace == null ? CelValues.nullValue() : CelValues.object(namespace));
         Map<String, Object> variables = new LinkedHashMap<>();
         vars.put("variables", variables);
         String prefix = POLICY + " " + policy.name() + " (binding " + binding.name() + "): ";
@@ -341,7 +361,7 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
             });
             for (KubeObject w : objects) {
                 if (w.documentIndex() == o.documentIndex() && w.listIndex() == o.listIndex()) {
-                    return w;
+                    return o.withRoot(w.root()); // keeps the namespace the unit gives it
                 }
             }
             return o;

@@ -20,9 +20,11 @@ import java.util.Map;
  * Rules written in CEL, without Java: {@code expression} must be true for every object that
  * {@code match} selects. Two templates share this class: {@code cel} sees one object at a time
  * ({@code object}) and runs in the file pass, as the object is parsed; {@code cel-tree} also sees
- * {@code tree}, the objects of the run by kind ({@code tree['Service']}), for rules across objects,
- * and keeps every object whole for it. Each expression is compiled once, when an object it matches
- * is first seen.
+ * {@code tree}, the objects of the object's deployment unit by kind ({@code tree['Service']}), with the
+ * cluster-wide objects other units share (CRDs, Namespaces), for rules across objects, and keeps every
+ * object whole for it. Like every cross-object rule it runs once per unit: an object in two units is
+ * checked in each and reported once. Each expression is compiled once, when an object it matches is
+ * first seen.
  */
 public final class CelTemplate implements Template<CelTemplate.Params> {
     /** A rule's parameters; {@code match} entries are "Kind", or "apiVersion/Kind" ("networking.k8s.io/v1/Ingress"). */
@@ -115,7 +117,7 @@ public final class CelTemplate implements Template<CelTemplate.Params> {
                 return; // once per rule and run
             }
             Map<String, Object> vars = new LinkedHashMap<>();
-            vars.put("object", CelValues.of(o.root()));
+            vars.put("object", CelValues.object(o));
             if (acrossObjects) {
                 if (tree == null) {
                     tree = tree(ctx.graph().all());
@@ -203,12 +205,12 @@ public final class CelTemplate implements Template<CelTemplate.Params> {
         return CelCost.longestPointer(expr, "object");
     }
 
-    /** {@code tree}: kind → the objects of that kind, in tree order. */
+    /** {@code tree}: kind → the objects of that kind in the unit's graph, in tree order. */
     private static Object tree(List<KubeObject> objects) {
         Map<String, List<Object>> byKind = new LinkedHashMap<>();
         for (KubeObject o : objects) {
             if (o.kind() != null) {
-                byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(CelValues.of(o.root()));
+                byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(CelValues.object(o));
             }
         }
         return java.util.Collections.unmodifiableMap(byKind);
