@@ -50,7 +50,9 @@ import picocli.CommandLine.Parameters;
             "Given only files (as pre-commit does), kgate reads the whole --context tree to link objects across files "
                 + "and reports the findings in the given files only.",
             "Subcommands: 'kgate audit [PATH...]' (readable audit report), 'kgate rules' (the rules), "
-                + "'kgate explain RULE', 'kgate schemas' (embedded Kubernetes versions), 'kgate completion bash|zsh'.",
+                + "'kgate explain RULE', 'kgate schemas' (embedded Kubernetes versions and --schemas), "
+                + "'kgate schemas pull' (a cluster's schemas and CRDs), 'kgate dry-run [PATH...]' (the cluster's "
+                + "verdict, server-side dry run), 'kgate completion bash|zsh'.",
             "Settings: .kgate.yaml in the current directory or above (see README)."})
 public final class KgateCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
@@ -181,6 +183,8 @@ public final class KgateCommand implements Callable<Integer> {
         List<String> targets = paths.isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".") : paths;
         LintResult result;
         LoadLimits limits = LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024);
+        RuleSet rules = schemaArgs.applyTo(ruleOptions.load());
+        schemaArgs.useConfig(rules);
         List<Check> checks = new ArrayList<>(IdentityChecks.create());
         if (offlineChecks) {
             checks.addAll(schemaArgs.checks(limits));
@@ -188,7 +192,6 @@ public final class KgateCommand implements Callable<Integer> {
         if (serverCheck != null) {
             checks.add(serverCheck);
         }
-        RuleSet rules = schemaArgs.applyTo(ruleOptions.load());
         RuleSelection selection = RuleSelection.of(only, skip, rules);
         Linter linter = auditReport != null
                 ? rules.linter(checks, selection::reports).keepingWholeObjects() // the budget table reads every container

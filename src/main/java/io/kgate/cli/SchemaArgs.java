@@ -58,7 +58,18 @@ public final class SchemaArgs {
                     + "{{ .KindSuffix }}, {{ .NormalizedKubernetesVersion }}, {{ .StrictSuffix }}. Never a URL.")
     List<String> schemaLocations = new ArrayList<>();
 
-    /** The pulled directory of --schemas, or null; a broken one is a usage error. */
+    /** Where {@link #schemas} comes from, for messages: the option, or the config's key. */
+    private String schemasOrigin = "--schemas";
+
+    /** {@code schemas:} of the config, used unless --schemas is given (the command line outranks the config). */
+    void useConfig(RuleSet rules) {
+        if (schemas == null && rules.config().schemas() != null) {
+            schemas = rules.config().schemas();
+            schemasOrigin = rules.config().file() + ": schemas";
+        }
+    }
+
+    /** The pulled directory of --schemas (or the config's schemas:), or null; a broken one is a usage error. */
     PulledSchemas pulled() {
         if (schemas == null) {
             return null;
@@ -66,7 +77,7 @@ public final class SchemaArgs {
         try {
             return PulledSchemas.read(schemas);
         } catch (IllegalArgumentException e) {
-            throw new KgateCommand.UsageError("--schemas: " + e.getMessage());
+            throw new KgateCommand.UsageError(schemasOrigin + ": " + e.getMessage());
         }
     }
 

@@ -27,6 +27,9 @@ public final class SchemasCommand implements Callable<Integer> {
         }
         PulledSchemas pulled;
         try {
+            if (parent != null) {
+                parent.schemaArgs.useConfig(parent.ruleOptions.load());
+            }
             pulled = parent == null ? null : parent.schemaArgs.pulled();
         } catch (KgateCommand.UsageError e) {
             spec.commandLine().getErr().println("kgate: " + e.getMessage());

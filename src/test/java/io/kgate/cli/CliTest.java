@@ -32,6 +32,23 @@ class CliTest {
     }
 
     @Test
+    void helpNamesEverySubcommandAndItsSubcommands() {
+        KgateRunner.Run run = kgate.run("--help");
+        List<String> names = new java.util.ArrayList<>();
+        for (Class<?> sub : KgateCommand.class.getAnnotation(picocli.CommandLine.Command.class).subcommands()) {
+            picocli.CommandLine.Command c = sub.getAnnotation(picocli.CommandLine.Command.class);
+            names.add(c.name());
+            for (Class<?> subSub : c.subcommands()) {
+                names.add(c.name() + " " + subSub.getAnnotation(picocli.CommandLine.Command.class).name());
+            }
+        }
+        assertTrue(names.containsAll(List.of("dry-run", "schemas pull")), names::toString);
+        for (String name : names) {
+            assertTrue(run.out().replaceAll("\\s+", " ").contains("'kgate " + name), () -> name + " missing in\n" + run.out());
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         KgateRunner.Run run = kgate.run("--frobnicate", "testdata/split-architecture");
         assertEquals(2, run.exitCode(), run::toString);

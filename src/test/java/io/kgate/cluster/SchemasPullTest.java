@@ -125,6 +125,23 @@ class SchemasPullTest {
         KgateRunner.Run without = kgate.run("--only", "schema,schema-unknown", tree.toString());
         assertTrue(without.out().contains("warning schema-unknown"), "the embedded schemas do not know SealedSecret: " + without);
 
+        // schemas: in .kgate.yaml, relative to the config's directory, does what --schemas does
+        Files.writeString(tmp.resolve(".kgate.yaml"), "schemas: schemas\n");
+        KgateRunner.Run fromConfig = kgate.run(tmp, new byte[0], List.of("--only", "schema,schema-unknown,removed-api", "k8s"));
+        assertEquals(run.out().replace(tree + "/", "k8s/"), fromConfig.out(), fromConfig::toString);
+        Path sub = Files.createDirectories(tmp.resolve("k8s/sub"));
+        KgateRunner.Run below = kgate.run(sub, new byte[0], List.of("--only", "schema,schema-unknown,removed-api", ".."));
+        assertTrue(below.out().contains("error schema: spec.encryptedData: expected object"),
+                "relative to the config's directory, not the working directory: " + below);
+        Files.writeString(tmp.resolve(".kgate.yaml"), "schemas: k8s\n");
+        KgateRunner.Run broken = kgate.run(tmp, new byte[0], List.of("k8s"));
+        assertEquals(2, broken.exitCode(), broken::toString);
+        assertTrue(broken.err().contains(".kgate.yaml: schemas: " + tmp.resolve("k8s") + " is not a pulled schema directory"),
+                broken::toString);
+        KgateRunner.Run flagWins = kgate.run(tmp, new byte[0], List.of("--only", "schema,schema-unknown,removed-api",
+                "--schemas", out.toString(), "k8s"));
+        assertEquals(fromConfig.out(), flagWins.out(), "--schemas beats the config's schemas: " + flagWins);
+
         KgateRunner.Run list = kgate.run("--schemas", out.toString(), "schemas");
         assertEquals(0, list.exitCode(), list::toString);
         assertTrue(list.out().matches("(?s).*\n" + java.util.regex.Pattern.quote(out.toString())

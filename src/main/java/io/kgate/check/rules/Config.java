@@ -28,6 +28,7 @@ import java.util.Set;
  * units:                   # deployment units, when detection does not fit the layout
  *   - name: production
  *     paths: [k8s, flux/apps]
+ * schemas: .kgate/schemas  # like --schemas, relative to this file's directory
  * rules:
  *   resource-budget:
  *     severity: warning
@@ -37,12 +38,13 @@ import java.util.Set;
  * </pre>
  */
 public record Config(String file, String profile, Pos profilePos, Overrides overrides,
-        List<ExternalObject> external, List<UnitOptions.Declared> units) {
+        List<ExternalObject> external, List<UnitOptions.Declared> units, List<String> exclude, Path schemas) {
     public static final String FILE_NAME = ".kgate.yaml";
     public static final String DEFAULT_PROFILE = "pi-4gb";
-    public static final Config DEFAULT = new Config(null, DEFAULT_PROFILE, null, Overrides.NONE, List.of(), List.of());
+    public static final Config DEFAULT = new Config(null, DEFAULT_PROFILE, null, Overrides.NONE, List.of(), List.of(),
+            List.of(), null);
 
-    private static final Set<String> KEYS = Set.of("profile", "rules", "external", "minVersion", "units");
+    private static final Set<String> KEYS = Set.of("profile", "rules", "external", "minVersion", "units", "schemas");
 
     /** The nearest {@code .kgate.yaml} in {@code dir} or a directory above it, or null. */
     public static Path find(Path dir) {
@@ -91,7 +93,7 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
             throw new RuleError(shown, e.pos(), e.getMessage());
         }
         if (root == null) {
-            return new Config(shown, DEFAULT_PROFILE, null, Overrides.NONE, List.of(), List.of());
+            return new Config(shown, DEFAULT_PROFILE, null, Overrides.NONE, List.of(), List.of(), List.of(), null);
         }
         MapNode m = root.asMap();
         if (m == null) {
@@ -100,7 +102,7 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
         for (MapNode.Entry e : m.entries()) {
             if (!KEYS.contains(e.key())) {
                 throw new RuleError(shown, e.keyPos(), "unknown key '" + e.key()
-                        + "' (allowed: profile, rules, external, minVersion, units)");
+                        + "' (allowed: profile, rules, external, minVersion, units, schemas)");
             }
         }
         requireVersion(shown, m.get("minVersion"), KgateVersion.running());
@@ -116,7 +118,29 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
         }
         Path dir = Path.of(shown).toAbsolutePath().normalize().getParent();
         return new Config(shown, profile, profilePos, Overrides.parse(shown, m.get("rules")),
-                external(shown, m.get("external")), units(shown, dir, m.get("units")));
+                external(shown, m.get("external")), units(shown, dir, m.get("units")),
+                strings(shown, m.get("exclude"), "exclude"), schemas(shown, dir, m.get("schemas")));
+    }
+
+    /** The directory of the config file: {@code exclude:}, {@code units:} and {@code schemas:} are relative to it. */
+    public Path dir() {
+        return file == null ? null : Path.of(file).toAbsolutePath().normalize().getParent();
+    }
+
+    /** {@code schemas:} a directory pulled with kgate schemas pull, like --schemas. */
+    private static Path schemas(String shown, Path dir, Node n) throws RuleError {
+        if (n == null || (n.asScalar() != null && n.asScalar().isNull())) {
+            return null;
+        }
+        if (n.text() == null || n.text().isBlank()) {
+            throw new RuleError(shown, n.pos(), "schemas must be a directory (pulled with kgate schemas pull), not "
+                    + n.typeName());
+        }
+        try {
+            return dir.resolve(n.text()).normalize();
+        } catch (InvalidPathException e) {
+            throw new RuleError(shown, n.pos(), "not a path: " + n.text());
+        }
     }
 
     /** {@code external:} a list of KIND/NAME or KIND/NAMESPACE/NAME patterns. */
@@ -189,7 +213,7 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
     }
 
     private static List<String> strings(String shown, Node n, String key) throws RuleError {
-        if (n == null) {
+        if (n == null || (n.asScalar() != null && n.asScalar().isNull())) {
             return List.of();
         }
         SeqNode list = n.asSeq();

@@ -30,13 +30,15 @@ public final class RuleSet {
 
     /** Deployment units the config declares (they beat the detected ones). */
     private final List<io.kgate.unit.UnitOptions.Declared> declaredUnits;
+    /** The config the rules come from (its run settings: exclude, schemas). */
+    private final Config config;
 
-    private RuleSet(Map<String, Rule> rules, Profile profile, List<ExternalObject> external,
-            List<io.kgate.unit.UnitOptions.Declared> declaredUnits) {
+    private RuleSet(Map<String, Rule> rules, Profile profile, Config config) {
         this.rules = rules;
         this.profile = profile;
-        this.external = external;
-        this.declaredUnits = declaredUnits;
+        this.config = config;
+        this.external = config.external();
+        this.declaredUnits = config.units();
         List<RuleCatalog.Entry> entries = new ArrayList<>();
         for (Rule r : rules.values()) {
             RuleDef d = r.def();
@@ -136,7 +138,7 @@ public final class RuleSet {
             }
             rules.put(d.id(), new Rule(d, t, severity, enabled, params, values.values()));
         }
-        return new RuleSet(rules, profile, config.external(), config.units());
+        return new RuleSet(rules, profile, config);
     }
 
     /** The template's parameter record for these values; what the record rejects names the layer that set it. */
@@ -164,7 +166,7 @@ public final class RuleSet {
         Map<String, Rule> changed = new LinkedHashMap<>(rules);
         changed.put(id, new Rule(r.def(), r.template(), severity == null ? r.severity() : severity, enabled,
                 r.params(), r.paramValues()));
-        return new RuleSet(changed, profile, external, declaredUnits);
+        return new RuleSet(changed, profile, config);
     }
 
     public Collection<Rule> rules() {
@@ -183,6 +185,11 @@ public final class RuleSet {
     /** The deployment units the config declares (they beat the detected ones). */
     public List<io.kgate.unit.UnitOptions.Declared> declaredUnits() {
         return declaredUnits;
+    }
+
+    /** The config file these rules were built with ({@link Config#DEFAULT} without one). */
+    public Config config() {
+        return config;
     }
 
     /** The profile in effect, or null for {@code profile: none}. */
