@@ -32,7 +32,7 @@ public final class RetainedBytes {
 
     private static void measure(String label, Linter linter, String tree) throws Exception {
         long before = usedAfterGc();
-        LoadResult load = linter.loader(LoadLimits.DEFAULT, dir -> null).load(List.of(tree), InputStream.nullInputStream());
+        LoadResult load = linter.loader(LoadLimits.DEFAULT, io.kgate.load.PathFilter.NONE).load(List.of(tree), InputStream.nullInputStream());
         List<KubeObject> objects = load.objects();
         List<SourceFile> files = load.files();
         load = null;

@@ -6,6 +6,7 @@ import io.kgate.load.FilePass;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.LoadResult;
 import io.kgate.load.Loader;
+import io.kgate.load.PathFilter;
 import io.kgate.load.PathException;
 import io.kgate.model.KubeObject;
 import io.kgate.model.RetainedFields;
@@ -13,14 +14,12 @@ import io.kgate.model.SourceFile;
 import io.kgate.unit.UnitDetector;
 import io.kgate.unit.UnitOptions;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The pipeline, in two passes. The file pass runs as each file is parsed, on all cores: the
@@ -119,13 +118,13 @@ public final class Linter {
     }
 
     /** A loader that runs this linter's file pass; {@link #finish} completes what it loads. */
-    public Loader loader(LoadLimits limits, Function<Path, String> ignoredDirs) {
-        return new Loader(limits, ignoredDirs, filePass(), threads);
+    public Loader loader(LoadLimits limits, PathFilter filter) {
+        return new Loader(limits, filter, filePass(), threads);
     }
 
     public LintResult lint(List<String> paths, InputStream stdin, LoadLimits limits) throws PathException {
         Linter l = units.targets().isEmpty() ? withUnits(units.withTargets(paths)) : this;
-        return l.finish(l.loader(limits, dir -> null).load(paths, stdin));
+        return l.finish(l.loader(limits, PathFilter.NONE).load(paths, stdin));
     }
 
     /** Both passes over a load made by a plain {@link Loader} (without this linter's file pass). */

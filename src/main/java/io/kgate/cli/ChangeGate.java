@@ -28,9 +28,27 @@ import java.util.Optional;
  * reported under the paths the user knows; the user's working tree and index are never touched.
  */
 final class ChangeGate {
-    /** Lints some paths as the run was asked to (rules, selection, limits). */
+    /**
+     * Lints some paths as the run was asked to (rules, selection, limits). {@code snapshot} is null
+     * for the working tree, else the git snapshot the paths are in.
+     */
     interface Lint {
-        LintResult run(List<String> paths);
+        LintResult run(List<String> paths, Snapshot snapshot);
+    }
+
+    /**
+     * A tree written by git into {@code tree}: the repository whose top-level is {@code top} as it is
+     * in the index or a commit. It holds tracked files only.
+     */
+    record Snapshot(Path top, Path tree) {
+        /**
+         * Where a path of the working tree is in the snapshot, so settings relative to the repository
+         * (the config's units and excludes, --exclude) apply there; paths outside the repository stay.
+         */
+        Path map(Path workingTreePath) {
+            Path abs = realPath(workingTreePath.toAbsolutePath().normalize());
+            return abs.startsWith(top) ? tree.resolve(top.relativize(abs)).normalize() : workingTreePath;
+        }
     }
 
     private final Git git;
@@ -57,7 +75,7 @@ final class ChangeGate {
         if (newFromRev != null && !pushRange && PreCommit.runsAllFiles(env)) {
             err.println("kgate: pre-commit run --all-files: checking everything (--new-from-rev and --staged "
                     + "do not apply)");
-            return lint.run(targets);
+            return lint.run(targets, null);
         }
         if (targets.contains("-")) {
             throw new KgateCommand.UsageError("--new-from-rev and --staged read git, not standard input ('-')");
@@ -96,7 +114,7 @@ final class ChangeGate {
                 now = inSnapshot(tree, targets, lint, current != null ? "in commit " + toRef
                         : "in the git index (untracked? git add it, or leave out --staged)");
             } else {
-                now = lint.run(targets);
+                now = lint.run(targets, null);
             }
             if (baseLabel == null) {
                 return now;
@@ -183,7 +201,7 @@ final class ChangeGate {
         if (args.isEmpty()) {
             return new LintResult(new LoadResult(List.of(), 0, List.of(), List.of(), List.of()), List.of());
         }
-        return relocate(lint.run(args), names);
+        return relocate(lint.run(args, new Snapshot(top, tree)), names);
     }
 
     /** The result with every snapshot path (in file names and messages) replaced by the user's path. */

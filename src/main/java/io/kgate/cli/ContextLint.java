@@ -5,6 +5,7 @@ import io.kgate.check.LintResult;
 import io.kgate.check.Linter;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.LoadResult;
+import io.kgate.load.PathFilter;
 import io.kgate.load.PathException;
 import io.kgate.load.Skipped;
 import io.kgate.model.KubeObject;
@@ -32,13 +33,13 @@ final class ContextLint {
     private ContextLint() {
     }
 
-    static LintResult lint(Linter linter, List<String> paths, Path context, InputStream stdin, LoadLimits limits)
-            throws PathException {
-        LoadResult given = linter.loader(limits, dir -> null).load(paths, stdin);
+    static LintResult lint(Linter linter, List<String> paths, Path context, InputStream stdin, LoadLimits limits,
+            PathFilter exclusions) throws PathException {
+        LoadResult given = linter.loader(limits, exclusions).load(paths, stdin);
         if (context == null) {
             return linter.finish(given);
         }
-        LoadResult around = linter.loader(limits, GitIgnoredDirs.of(context))
+        LoadResult around = linter.loader(limits, exclusions)
                 .load(List.of(contextArgument(context)), InputStream.nullInputStream());
         Predicate<String> isGiven = coveredBy(paths);
         List<SourceFile> files = new ArrayList<>();

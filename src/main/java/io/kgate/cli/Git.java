@@ -40,6 +40,24 @@ final class Git {
         return git;
     }
 
+    /** The repository whose work tree holds {@code dir} (nothing is checked until a command runs). */
+    static Git at(Path dir) {
+        return new Git(dir);
+    }
+
+    /**
+     * The tracked files that .gitignore patterns match, relative to the top-level: ignore patterns do
+     * not apply to them. Empty when git cannot tell.
+     */
+    List<String> trackedButIgnored() {
+        try {
+            Out r = tryRun("ls-files", "-z", "--cached", "--ignored", "--exclude-standard", "--full-name");
+            return r.code == 0 ? r.records() : List.of();
+        } catch (KgateCommand.UsageError e) {
+            return List.of(); // no git on PATH: every match counts as ignored
+        }
+    }
+
     /** The top-level directory of the work tree. */
     Path topLevel() {
         return Path.of(run("rev-parse", "--show-toplevel").text().strip());

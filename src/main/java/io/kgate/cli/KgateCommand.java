@@ -101,6 +101,12 @@ public final class KgateCommand implements Callable<Integer> {
                     + "working tree: unstaged edits and untracked files do not count.")
     boolean staged;
 
+    @Option(scope = INHERIT, names = "--exclude", paramLabel = "PATTERN",
+            description = "Leave out files and directories matching PATTERN (gitignore-style, relative to the "
+                    + "working directory; repeatable, !PATTERN brings files back); listed as skipped. Also "
+                    + "exclude: in .kgate.yaml. What the repository's .gitignore ignores is left out too.")
+    List<String> exclude = new ArrayList<>();
+
     @Option(scope = INHERIT, names = "--allow-empty",
             description = "Accept a directory PATH without any Kubernetes object (rule no-objects reports it otherwise).")
     boolean allowEmpty;
@@ -196,22 +202,25 @@ public final class KgateCommand implements Callable<Integer> {
         Linter linter = auditReport != null
                 ? rules.linter(checks, selection::reports).keepingWholeObjects() // the budget table reads every container
                 : rules.linter(checks, selection::reports);
-        ChangeGate.Lint lint = p -> {
+        ChangeGate.Lint lint = (p, snapshot) -> {
             try {
                 Path contextDir = contextDir(p);
+                // in a git snapshot every file is tracked (nothing to ignore), and the excludes stay relative to the repository
+                Exclusions exclusions = Exclusions.of(exclude, rules.config(),
+                        snapshot == null ? d -> d : snapshot::map, snapshot == null);
                 List<String> unitRoots = new ArrayList<>(p);
                 if (contextDir != null) {
                     unitRoots.add(0, contextDir.toString().isEmpty() ? "." : contextDir.toString());
                 }
                 LintResult r = ContextLint.lint(linter.withUnits(new UnitOptions(unitRoots, rules.declaredUnits())),
-                        p, contextDir, System.in, limits);
+                        p, contextDir, System.in, limits, exclusions);
                 return selection.apply(allowEmpty ? r : EmptyDirectories.report(r, p, rules.catalog()));
             } catch (PathException e) {
                 throw new UsageError(e.getMessage());
             }
         };
         try (Progress progress = Progress.start(err(), Progress.stderrIsTerminal())) {
-            result = newFromRev == null && !staged ? lint.run(targets)
+            result = newFromRev == null && !staged ? lint.run(targets, null)
                     : ChangeGate.check(newFromRev, staged, System.getenv(), targets, lint, err());
         }
         boolean textOnStdout = false;

@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.Function;
 
 /**
  * Reads files and directories into positioned Kubernetes objects. Only reads: it never writes to,
@@ -51,25 +50,25 @@ public final class Loader {
     private record Source(String shown, Path path, byte[] bytes) {
     }
 
-    /** Directories the caller wants left out, with the reason (null: none). */
-    private final Function<Path, String> ignoredDirs;
+    /** Directories and files the caller wants left out, with the reason. */
+    private final PathFilter filter;
 
     public Loader(LoadLimits limits) {
-        this(limits, dir -> null);
+        this(limits, PathFilter.NONE);
     }
 
-    /** {@code ignoredDirs} returns why a directory is left out, or null to walk it. */
-    public Loader(LoadLimits limits, Function<Path, String> ignoredDirs) {
-        this(limits, ignoredDirs, FilePass.NONE, Runtime.getRuntime().availableProcessors());
+    /** {@code filter} says why a directory or file is left out, or null to read it. */
+    public Loader(LoadLimits limits, PathFilter filter) {
+        this(limits, filter, FilePass.NONE, Runtime.getRuntime().availableProcessors());
     }
 
     /**
      * {@code pass} runs on each file's objects as soon as it is parsed; files are read by
      * {@code threads} threads (1: one after the other, in this thread).
      */
-    public Loader(LoadLimits limits, Function<Path, String> ignoredDirs, FilePass pass, int threads) {
+    public Loader(LoadLimits limits, PathFilter filter, FilePass pass, int threads) {
         this.limits = limits;
-        this.ignoredDirs = ignoredDirs;
+        this.filter = filter;
         this.pass = pass;
         this.threads = Math.max(1, threads);
     }
@@ -101,6 +100,8 @@ public final class Loader {
                 walk(arg, p);
             } else if (!Files.isReadable(p)) {
                 throw new PathException(arg + ": permission denied");
+            } else if (filter.reason(p, false, true) != null) {
+                skipped.add(new Skipped(arg, filter.reason(p, false, true)));
             } else {
                 addFile(arg, p);
             }
@@ -214,7 +215,7 @@ public final class Loader {
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                             String reason = dir.equals(root) ? null : skipReason(dir, root);
                             if (reason == null && !dir.equals(root)) {
-                                reason = ignoredDirs.apply(dir);
+                                reason = filter.reason(dir, true, false);
                             }
                             if (reason != null) {
                                 skippedHere.put(dir, new Skipped(display(arg, root, dir), reason));
@@ -228,7 +229,10 @@ public final class Loader {
                             if (!isManifestName(file.getFileName().toString())) {
                                 return FileVisitResult.CONTINUE;
                             }
-                            if (!attrs.isOther()) {
+                            String excluded = filter.reason(file, false, false);
+                            if (excluded != null) {
+                                skippedHere.put(file, new Skipped(display(arg, root, file), excluded));
+                            } else if (!attrs.isOther()) {
                                 found.add(file); // a regular file, or a broken link that reading will report
                             } else {
                                 // opening a pipe blocks until someone writes; a device may never end

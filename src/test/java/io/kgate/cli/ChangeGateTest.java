@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kgate.testing.GitRepo;
 import io.kgate.testing.KgateRunner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,15 +46,13 @@ class ChangeGateTest {
     @TempDir
     Path tmp;
     Path repo;
+    GitRepo git;
 
     @BeforeEach
     void repository() throws IOException {
-        assumeTrue(run(tmp, "git", "--version").startsWith("git"), "git is not installed");
-        repo = Files.createDirectories(tmp.resolve("repo"));
-        git("init", "-q");
-        git("config", "user.email", "test@example.invalid");
-        git("config", "user.name", "kgate test");
-        git("config", "commit.gpgsign", "false");
+        assumeTrue(GitRepo.available(tmp), "git is not installed");
+        git = GitRepo.init(tmp.resolve("repo"));
+        repo = git.dir();
     }
 
     @Test
@@ -106,7 +102,7 @@ class ChangeGateTest {
         assertTrue(staged.out().startsWith("k8s/nas.yaml:8:3: error externalname-ip"), staged::toString);
         assertFalse(staged.out().contains("scratch"), "untracked files are not in the index:\n" + staged);
         assertFalse(staged.toString().contains("kgate-git-"), "no temporary path is shown:\n" + staged);
-        assertTrue(run(repo, "git", "status", "--porcelain").contains("?? k8s/scratch.yaml"),
+        assertTrue(git.git("status", "--porcelain").contains("?? k8s/scratch.yaml"),
                 "the working tree and index are untouched");
 
         // without a base, --staged reports every finding of the index
@@ -151,43 +147,18 @@ class ChangeGateTest {
     }
 
     private KgateRunner.Run kgate(String... args) {
-        return KgateRunner.get().run(repo, new byte[0], List.of(args));
+        return git.kgate(args);
     }
 
     private void write(String rel, String text) throws IOException {
-        Path p = repo.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
+        git.write(rel, text);
     }
 
     private void commit() {
-        git("add", "-A");
-        git("commit", "-q", "-m", "state");
+        git.commit("state");
     }
 
     private void git(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git"));
-        cmd.addAll(List.of(args));
-        run(repo, cmd.toArray(String[]::new));
-    }
-
-    private static String run(Path dir, String... cmd) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-            pb.environment().remove("GIT_DIR");
-            pb.environment().remove("GIT_INDEX_FILE");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", cmd) + " failed:\n" + out);
-            }
-            return out;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        git.git(args);
     }
 }

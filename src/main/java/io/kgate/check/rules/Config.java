@@ -28,6 +28,7 @@ import java.util.Set;
  * units:                   # deployment units, when detection does not fit the layout
  *   - name: production
  *     paths: [k8s, flux/apps]
+ * exclude: [vendor/**]     # gitignore-style patterns, relative to this file's directory
  * schemas: .kgate/schemas  # like --schemas, relative to this file's directory
  * rules:
  *   resource-budget:
@@ -44,7 +45,8 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
     public static final Config DEFAULT = new Config(null, DEFAULT_PROFILE, null, Overrides.NONE, List.of(), List.of(),
             List.of(), null);
 
-    private static final Set<String> KEYS = Set.of("profile", "rules", "external", "minVersion", "units", "schemas");
+    private static final Set<String> KEYS = Set.of("profile", "rules", "external", "minVersion", "units", "exclude",
+            "schemas");
 
     /** The nearest {@code .kgate.yaml} in {@code dir} or a directory above it, or null. */
     public static Path find(Path dir) {
@@ -102,7 +104,7 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
         for (MapNode.Entry e : m.entries()) {
             if (!KEYS.contains(e.key())) {
                 throw new RuleError(shown, e.keyPos(), "unknown key '" + e.key()
-                        + "' (allowed: profile, rules, external, minVersion, units, schemas)");
+                        + "' (allowed: profile, rules, external, minVersion, units, exclude, schemas)");
             }
         }
         requireVersion(shown, m.get("minVersion"), KgateVersion.running());
