@@ -27,9 +27,10 @@ import java.util.function.Consumer;
  * {@code crd-rules}: every custom resource is checked against the CEL validation rules
  * ({@code x-kubernetes-validations}) of its CRD, as the API server does on create: defaults applied,
  * {@code self} bound to the node that carries the rule, rules on absent or null nodes not run. The
- * rules of a CRD are compiled once, and only when a custom resource of that kind is in the run; what a
- * rule itself gets wrong (does not compile, costs too much, needs what kgate does not have offline, is
- * a transition rule) is reported once, at the rule's line in the CRD.
+ * rules of a CRD of the tree are compiled once per run, whether or not a custom resource of its kind is
+ * in the run; those of {@code --crds} only when one is. What a rule itself gets wrong (does not compile,
+ * costs too much, needs what kgate does not have offline, is a transition rule) is reported once, at the
+ * rule's line in the CRD.
  */
 public final class CrdRulesCheck implements ObjectCheck {
     public static final String ID = "crd-rules";
@@ -68,11 +69,26 @@ public final class CrdRulesCheck implements ObjectCheck {
     @Override
     public void run(CheckContext ctx, Consumer<Finding> out) {
         List<KubeObject> objects = ctx.objects();
+        Map<MapNode, CompiledRule> compiled = new IdentityHashMap<>();
+        // the API server compiles a CRD's rules when the CRD is applied: one that does not compile is an
+        // error whether or not a custom resource of its kind is in the tree (the CRDs of --crds and of
+        // the embedded catalogue are compiled only when a custom resource needs them)
+        for (KubeObject o : objects) {
+            if (CustomResources.isCrd(o) && "apiextensions.k8s.io/v1".equals(o.apiVersion())
+                    && o.root().map("spec") != null && o.root().map("spec").seq("versions") != null) {
+                SeqNode versions = o.root().map("spec").seq("versions");
+                for (int i = 0; i < versions.size(); i++) {
+                    String pointer = "/spec/versions/" + i + "/schema/openAPIV3Schema";
+                    if (o.at(pointer) instanceof MapNode schema && hasRules(schema)) {
+                        compileAll(ctx, o, schema, pointer, compiled, out);
+                    }
+                }
+            }
+        }
         CrdVersions crds = new CrdVersions(extraCrds, objects);
         if (crds.isEmpty()) {
             return;
         }
-        Map<MapNode, CompiledRule> compiled = new IdentityHashMap<>();
         for (KubeObject o : objects) {
             if (o.apiVersion() == null || o.kind() == null || CustomResources.isCrd(o)) {
                 continue;
@@ -107,6 +123,32 @@ public final class CrdRulesCheck implements ObjectCheck {
         return false;
     }
 
+    /** Compiles every rule of {@code schema} and the schemas below it, as {@link #walk} reaches them. */
+    private void compileAll(CheckContext ctx, KubeObject crd, MapNode schema, String schemaPointer,
+            Map<MapNode, CompiledRule> compiled, Consumer<Finding> out) {
+        if (schema.get(VALIDATIONS) instanceof SeqNode rules) {
+            for (int i = 0; i < rules.size(); i++) {
+                if (rules.get(i) instanceof MapNode rule) {
+                    String rulePointer = schemaPointer + "/" + VALIDATIONS + "/" + i;
+                    compiled.computeIfAbsent(rule, r -> compile(ctx, crd, r, schema, rulePointer, out));
+                }
+            }
+        }
+        MapNode props = schema.map("properties");
+        for (MapNode.Entry e : props == null ? List.<MapNode.Entry>of() : props.entries()) {
+            if (e.value() instanceof MapNode child) {
+                compileAll(ctx, crd, child, schemaPointer + "/properties/" + escape(e.key()), compiled, out);
+            }
+        }
+        if (schema.map("additionalProperties") != null) {
+            compileAll(ctx, crd, schema.map("additionalProperties"), schemaPointer + "/additionalProperties", compiled,
+                    out);
+        }
+        if (schema.map("items") != null) {
+            compileAll(ctx, crd, schema.map("items"), schemaPointer + "/items", compiled, out);
+        }
+    }
+
     private void walk(CheckContext ctx, KubeObject o, CrdVersions.Version v, Object value, MapNode schema, String schemaPointer,
             String pointer, Map<MapNode, CompiledRule> compiled, Consumer<Finding> out) {
         if (value == null || value.equals(CelValues.nullValue())) {
@@ -116,7 +158,7 @@ public final class CrdRulesCheck implements ObjectCheck {
             for (int i = 0; i < rules.size(); i++) {
                 if (rules.get(i) instanceof MapNode rule) {
                     String rulePointer = schemaPointer + "/" + VALIDATIONS + "/" + i;
-                    CompiledRule c = compiled.computeIfAbsent(rule, r -> compile(ctx, v, r, schema, rulePointer, out));
+                    CompiledRule c = compiled.computeIfAbsent(rule, r -> compile(ctx, v.crd(), r, schema, rulePointer, out));
                     if (c.usable()) {
                         evaluate(ctx, o, c, value, pointer, out);
                     }
@@ -148,10 +190,9 @@ public final class CrdRulesCheck implements ObjectCheck {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
-    private CompiledRule compile(CheckContext ctx, CrdVersions.Version v, MapNode rule, MapNode schema, String pointer,
+    private CompiledRule compile(CheckContext ctx, KubeObject crd, MapNode rule, MapNode schema, String pointer,
             Consumer<Finding> out) {
         String source = rule.string("rule");
-        KubeObject crd = v.crd();
         boolean optionalOldSelf = rule.get("optionalOldSelf") instanceof ScalarNode s && Boolean.TRUE.equals(s.value());
         if (source == null) {
             return new CompiledRule(rule, pointer, null, null, optionalOldSelf, false); // the schema check reports it
