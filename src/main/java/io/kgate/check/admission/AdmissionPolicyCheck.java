@@ -315,7 +315,8 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
             String pointer = CelCost.longestPointer(p.expr(), "object");
             if (r instanceof KubeCel.Failure f) {
                 out.accept(Finding.at(ID, f.limit() ? Severity.WARNING : severity, o, pointer, prefix + "expression '"
-                        + p.source() + "' cannot be evaluated: " + f.message()));
+                        + p.source() + "' cannot be evaluated: " + failedVariable(c, variables, p.source())
+                        .orElse(f.message())));
                 continue;
             }
             Object value = ((KubeCel.Value) r).value();
@@ -330,6 +331,20 @@ public final class AdmissionPolicyCheck implements ObjectCheck {
             }
             out.accept(Finding.at(ID, severity, o, pointer, prefix + message.strip()));
         }
+    }
+
+    /** Why a validation failed when it reads a variable that failed: that variable's own failure. */
+    private static java.util.Optional<String> failedVariable(Compiled c, Map<String, Object> variables, String source) {
+        for (int i = 0; i < c.variableNames().size(); i++) {
+            String name = c.variableNames().get(i);
+            if (name != null && variables.get(name) instanceof Failed(KubeCel.Failure f)
+                    && java.util.regex.Pattern.compile("\\bvariables\\." + java.util.regex.Pattern.quote(name) + "\\b")
+                            .matcher(source).find()) {
+                return java.util.Optional.of("variable " + name + " ('" + c.variables().get(i).source()
+                        + "') cannot be evaluated: " + f.message());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static Map<String, Object> withVariables(Map<String, Object> vars, Map<String, Object> variables) {
