@@ -18,7 +18,8 @@ public final class SchemaChecks {
 
     /** With {@code policies}: the objects of {@code --policies} (admission policies, bindings, params). */
     public static List<Check> create(SchemaOptions options, List<KubeObject> policies) {
-        return List.of(new SchemaCheck(options), new ObjectRulesCheck(), new ContainerImageCheck(),
+        return List.of(new SchemaCheck(options), new DuplicateKeyCheck(), new ObjectNameCheck(),
+                new LabelsAndAnnotationsCheck(), new QuantityCheck(), new UniqueListKeysCheck(), new ContainerImageCheck(),
                 new ConfigDataCheck(),
                 new ApiLifecycleCheck(options.kubernetesVersion()), new CrdSchemaCheck(),
                 new CrdRulesCheck(options.extraCrds(), options.kubernetesVersion()), new AdmissionPolicyCheck(policies));

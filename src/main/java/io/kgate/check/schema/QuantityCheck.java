@@ -1,0 +1,87 @@
+package io.kgate.check.schema;
+
+import io.kgate.check.CheckContext;
+import io.kgate.check.ObjectCheck;
+import io.kgate.finding.Finding;
+import io.kgate.model.JsonPointer;
+import io.kgate.model.KubeObject;
+import io.kgate.model.MapNode;
+import io.kgate.model.Node;
+import io.kgate.model.PodTemplate;
+import io.kgate.model.Quantity;
+import io.kgate.model.ScalarNode;
+import io.kgate.model.SeqNode;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The part of {@code schema} about resource quantities, which the OpenAPI definitions type as
+ * int-or-string: the requests and limits of containers and of PersistentVolumeClaims and the size
+ * limit of emptyDir volumes must parse as quantities ("128Mi", "500m") and must not be negative.
+ */
+public final class QuantityCheck implements ObjectCheck {
+    private static final String ID = SchemaCheck.SCHEMA;
+
+    @Override
+    public void check(CheckContext ctx, KubeObject o, Consumer<Finding> out) {
+        String template = PodTemplate.templatePointer(o.kind());
+        if (template != null && o.at(template + "/spec") instanceof MapNode spec) {
+            podSpec(ctx, o, spec, template + "/spec", out);
+        }
+        if ("PersistentVolumeClaim".equals(o.kind())) {
+            quantities(ctx, o, "/spec/resources/requests", out);
+            quantities(ctx, o, "/spec/resources/limits", out);
+        }
+    }
+
+    private static void podSpec(CheckContext ctx, KubeObject o, MapNode spec, String ptr, Consumer<Finding> out) {
+        for (String list : new String[] {"initContainers", "containers"}) {
+            if (spec.get(list) instanceof SeqNode containers) {
+                for (int i = 0; i < containers.size(); i++) {
+                    if (containers.get(i) instanceof MapNode) {
+                        String cp = JsonPointer.child(ptr + "/" + list, i);
+                        quantities(ctx, o, cp + "/resources/limits", out);
+                        quantities(ctx, o, cp + "/resources/requests", out);
+                    }
+                }
+            }
+        }
+        if (spec.get("volumes") instanceof SeqNode volumes) {
+            for (int i = 0; i < volumes.size(); i++) {
+                Node limit = volumes.get(i).at("/emptyDir/sizeLimit");
+                if (limit != null) {
+                    quantity(ctx, o, JsonPointer.child(ptr + "/volumes", i) + "/emptyDir/sizeLimit", limit, out);
+                }
+            }
+        }
+    }
+
+    private static void quantities(CheckContext ctx, KubeObject o, String ptr, Consumer<Finding> out) {
+        if (o.at(ptr) instanceof MapNode m) {
+            for (MapNode.Entry e : m.entries()) {
+                quantity(ctx, o, JsonPointer.child(ptr, e.key()), e.value(), out);
+            }
+        }
+    }
+
+    private static void quantity(CheckContext ctx, KubeObject o, String ptr, Node value, Consumer<Finding> out) {
+        if (!(value instanceof ScalarNode s) || s.isNull() || s.value() instanceof Boolean) {
+            return; // wrong types are the structural check's to report
+        }
+        Optional<BigDecimal> q = Quantity.of(s);
+        String where = JsonPointer.toDotted(ptr);
+        if (q.isEmpty()) {
+            out.accept(ctx.finding(ID, o, ptr, where + ": " + s.display()
+                    + " is not a valid quantity (examples: 128Mi, 1Gi, 500m, 0.5, 2)"));
+        } else if (q.get().signum() < 0) {
+            out.accept(ctx.finding(ID, o, ptr, where + ": must not be negative, got " + s.raw()));
+        }
+    }
+
+    @Override
+    public Set<String> rules() {
+        return Set.of(ID);
+    }
+}
