@@ -34,10 +34,6 @@ public record ScalarNode(Pos pos, Object value, String raw, boolean quoted) impl
         return value == null;
     }
 
-    public boolean isNumber() {
-        return value instanceof Number;
-    }
-
     /** The numeric value, exact, or null when not a (finite) number. */
     public BigDecimal decimal() {
         if (value instanceof Long l) {

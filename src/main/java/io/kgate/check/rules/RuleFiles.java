@@ -124,11 +124,6 @@ public final class RuleFiles {
         return root.asMap();
     }
 
-    /** Parses one rule file. */
-    public static RuleDef parseRule(String file, String text) throws RuleError {
-        return rule(file, root(file, text));
-    }
-
     private static RuleDef rule(String file, MapNode m) throws RuleError {
         for (MapNode.Entry e : m.entries()) {
             if (!RULE_KEYS.contains(e.key())) {

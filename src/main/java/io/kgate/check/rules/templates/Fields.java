@@ -5,7 +5,6 @@ import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.ScalarNode;
 import io.kgate.model.SeqNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -52,9 +51,5 @@ final class Fields {
     /** "a, b, c" or "none". */
     static String list(List<String> items) {
         return items.isEmpty() ? "none" : String.join(", ", items);
-    }
-
-    static List<String> mutable() {
-        return new ArrayList<>();
     }
 }
