@@ -1,6 +1,5 @@
 package io.kgate.cli;
 
-import io.kgate.check.rules.templates.ResourceBudgetTemplate;
 import io.kgate.report.AuditSection;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +31,8 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** The sections the check families add to the audit: the resource budget of the rules engine. */
+    /** The sections the check families add to the audit: the resource budget, against the capacity the rules assume. */
     private List<AuditSection> sections() {
-        // the capacity of the first enabled rule of the resource budget template
-        ResourceBudgetTemplate.Params budget = parent.ruleOptions.load().rules().stream()
-                .filter(r -> r.enabled() && r.params() instanceof ResourceBudgetTemplate.Params)
-                .map(r -> (ResourceBudgetTemplate.Params) r.params()).findFirst().orElse(null);
-        return List.of(new BudgetAuditSection(budget));
+        return List.of(new BudgetAuditSection(parent.ruleOptions.load().clusterCapacity().orElse(null)));
     }
 }

@@ -1,9 +1,9 @@
 package io.kgate.cli;
 
 import io.kgate.check.LintResult;
+import io.kgate.check.rules.ClusterCapacity;
 import io.kgate.check.rules.Param.Qty;
 import io.kgate.check.rules.ResourceUsage;
-import io.kgate.check.rules.templates.ResourceBudgetTemplate;
 import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectGraph;
 import io.kgate.unit.Unit;
@@ -18,11 +18,11 @@ import java.util.List;
  * capacity of the profile that the resource-budget rule uses (nodes × allocatable per node).
  */
 final class BudgetAuditSection implements AuditSection {
-    private final ResourceBudgetTemplate.Params params;
+    private final ClusterCapacity capacity;
 
-    /** {@code params}: the resource budget rule's parameters, or null when no such rule is enabled. */
-    BudgetAuditSection(ResourceBudgetTemplate.Params params) {
-        this.params = params;
+    /** {@code capacity}: what the run's rules assume of the cluster, or null when no enabled rule says. */
+    BudgetAuditSection(ClusterCapacity capacity) {
+        this.capacity = capacity;
     }
 
     @Override
@@ -48,7 +48,7 @@ final class BudgetAuditSection implements AuditSection {
     }
 
     private List<String> lines(List<KubeObject> objects) {
-        long nodes = params == null ? 0 : params.nodes();
+        long nodes = capacity == null ? 0 : capacity.nodes();
         List<ResourceUsage.Workload> workloads = ResourceUsage.of(ObjectGraph.of(objects), nodes);
         if (workloads.isEmpty()) {
             return List.of();
@@ -76,8 +76,8 @@ final class BudgetAuditSection implements AuditSection {
         out.add("Values are per pod × replicas = total; a container without a request is charged its limit;");
         out.add("\"unbounded\": a container sets no limit (or neither request nor limit), so the pod may take more. "
                 + "CPU in millicores.");
-        Qty mem = params == null ? null : params.nodeMemory();
-        Qty cpu = params == null ? null : params.nodeCpu();
+        Qty mem = capacity == null ? null : capacity.nodeMemory();
+        Qty cpu = capacity == null ? null : capacity.nodeCpu();
         if (nodes > 0 && mem != null && cpu != null) {
             BigDecimal[] capacity = {mem.value().multiply(BigDecimal.valueOf(nodes)),
                 cpu.value().multiply(BigDecimal.valueOf(nodes))};

@@ -192,6 +192,27 @@ public final class RuleSet {
         return config;
     }
 
+    /**
+     * The cluster the enabled rules assume (nodes × allocatable per node), from the first enabled rule
+     * whose template describes one (resource-budget's); empty when none does.
+     */
+    public Optional<ClusterCapacity> clusterCapacity() {
+        for (Rule r : rules.values()) {
+            if (r.enabled() && !r.builtin()) {
+                Optional<ClusterCapacity> c = capacity(r.template(), r.params());
+                if (c.isPresent()) {
+                    return c;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked") // the rule's params were built by its template's own ParamSchema
+    private static <P> Optional<ClusterCapacity> capacity(Template<P> template, Object params) {
+        return template.capacity((P) params);
+    }
+
     /** The profile in effect, or null for {@code profile: none}. */
     public Profile profile() {
         return profile;

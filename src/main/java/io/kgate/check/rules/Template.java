@@ -1,5 +1,7 @@
 package io.kgate.check.rules;
 
+import java.util.Optional;
+
 /**
  * A check written in Java whose behaviour rule files tune through typed parameters. One rule file
  * ({@code rules/ID.yaml}: id, severity, docs, examples, parameter values) instantiates one template;
@@ -31,4 +33,9 @@ public interface Template<P> {
 
     /** Reports every problem of the tree through {@code ctx}. */
     void run(RuleContext<P> ctx);
+
+    /** The cluster capacity that a rule's parameters describe, if the template has one (see {@link RuleSet#clusterCapacity}). */
+    default Optional<ClusterCapacity> capacity(P params) {
+        return Optional.empty();
+    }
 }

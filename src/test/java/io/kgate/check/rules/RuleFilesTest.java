@@ -68,4 +68,15 @@ class RuleFilesTest {
         var dirs = (ReadonlyRootWritableDirsTemplate.Params) set.find("readonly-root-writable-dirs").orElseThrow().params();
         assertEquals(List.of("nginx"), dirs.images());
     }
+
+    @Test
+    void clusterCapacityComesFromTheEnabledBudgetRule() {
+        RuleSet set = RuleSet.defaults();
+        ClusterCapacity capacity = set.clusterCapacity().orElseThrow();
+        assertEquals(2, capacity.nodes());
+        assertEquals("3Gi", capacity.nodeMemory().text());
+        assertEquals("3", capacity.nodeCpu().text());
+        assertTrue(set.with("resource-budget", false, null).clusterCapacity().isEmpty(),
+                "a disabled resource-budget assumes no cluster");
+    }
 }

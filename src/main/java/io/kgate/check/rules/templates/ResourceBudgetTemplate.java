@@ -1,5 +1,6 @@
 package io.kgate.check.rules.templates;
 
+import io.kgate.check.rules.ClusterCapacity;
 import io.kgate.check.rules.ResourceUsage;
 import io.kgate.check.rules.Param;
 import io.kgate.check.rules.Param.Qty;
@@ -23,10 +24,7 @@ import java.util.Optional;
  * per-container budget, and the sum of all requests fits the nodes.
  */
 public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemplate.Params> {
-    /**
-     * The rule's parameters (see the constants below); quantities are null when unset. The audit's
-     * resource budget table reads the capacity from here too.
-     */
+    /** The rule's parameters (see the constants below); quantities are null when unset. */
     public record Params(boolean requireRequests, boolean requireLimits, Qty maxMemoryLimit, Qty maxCpuLimit,
             long nodes, Qty nodeMemory, Qty nodeCpu) {
         /** The per-container cap of {@code resource} (memory or cpu), or null. */
@@ -73,6 +71,12 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
         return ParamSchema.of(v -> new Params(v.get(REQUIRE_REQUESTS), v.get(REQUIRE_LIMITS), v.get(MAX_MEMORY_LIMIT),
                 v.get(MAX_CPU_LIMIT), v.get(NODES), v.get(NODE_MEMORY), v.get(NODE_CPU)),
                 REQUIRE_REQUESTS, REQUIRE_LIMITS, MAX_MEMORY_LIMIT, MAX_CPU_LIMIT, NODES, NODE_MEMORY, NODE_CPU);
+    }
+
+    /** The nodes and their allocatable memory and cpu: the audit's resource budget table reads them too. */
+    @Override
+    public Optional<ClusterCapacity> capacity(Params p) {
+        return Optional.of(new ClusterCapacity(p.nodes(), p.nodeMemory(), p.nodeCpu()));
     }
 
     @Override
