@@ -1,6 +1,6 @@
 package io.kgate.cli;
 
-import io.kgate.report.AuditSection;
+import io.kgate.report.AuditReporter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,16 +23,8 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return parent.audit(paths, sections());
-        } catch (KgateCommand.UsageError e) {
-            parent.spec.commandLine().getErr().println("kgate: " + e.getMessage());
-            return KgateCommand.EXIT_USAGE;
-        }
-    }
-
-    /** The sections the check families add to the audit: the resource budget, against the capacity the rules assume. */
-    private List<AuditSection> sections() {
-        return List.of(new BudgetAuditSection(parent.ruleOptions.load().clusterCapacity().orElse(null)));
+        // the sections the check families add: the resource budget, against the capacity the run's rules assume
+        return parent.execute(parent.request(paths).withAudit(rules -> new AuditReporter(
+                List.of(new BudgetAuditSection(rules.clusterCapacity().orElse(null))))));
     }
 }

@@ -35,7 +35,11 @@ public final class DryRunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Cluster c = cluster.connect()) {
-            return parent.dryRun(paths, new DryRunCheck(c), withLint);
+            DryRunCheck check = new DryRunCheck(c);
+            // without --with-lint (and --only) the report holds the server's verdict and what stops reading
+            List<String> reported = withLint || !parent.only.isEmpty() ? parent.only
+                    : List.of(check.rules().iterator().next(), "yaml-syntax", "file-read");
+            return parent.execute(parent.request(paths).withServerCheck(check, withLint, reported));
         } catch (KgateCommand.UsageError | ClusterException e) {
             parent.spec.commandLine().getErr().println("kgate: " + e.getMessage());
             return KgateCommand.EXIT_USAGE;

@@ -12,8 +12,6 @@ import io.kgate.check.rules.RuleSet;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.PathException;
 import io.kgate.model.SourceFile;
-import io.kgate.report.AuditReporter;
-import io.kgate.report.AuditSection;
 import io.kgate.report.ReportOptions;
 import io.kgate.report.Reporter;
 import io.kgate.report.Reporters;
@@ -28,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,8 +135,34 @@ public final class KgateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return execute(request(List.of()));
+    }
+
+    /**
+     * What a command asks of a run beyond the options every command shares (this command's fields, set
+     * by picocli and never changed): the paths, the audit report that replaces --output (built from the
+     * run's rules), the cluster's check, whether the offline checks run, and the rules reported (--only).
+     */
+    record Request(List<String> paths, Function<RuleSet, Reporter> audit, Check serverCheck, boolean offlineChecks,
+            List<String> only) {
+        Request withAudit(Function<RuleSet, Reporter> report) {
+            return new Request(paths, report, serverCheck, offlineChecks, only);
+        }
+
+        Request withServerCheck(Check check, boolean withOfflineChecks, List<String> reported) {
+            return new Request(paths, audit, check, withOfflineChecks, reported);
+        }
+    }
+
+    /** A plain lint of {@code runPaths} (none: the paths given to kgate itself) as the options say. */
+    Request request(List<String> runPaths) {
+        return new Request(runPaths.isEmpty() ? paths : runPaths, null, null, true, only);
+    }
+
+    /** Runs {@code request}: usage errors and internal errors become messages and exit codes. */
+    int execute(Request request) {
         try {
-            return run();
+            return run(request);
         } catch (UsageError | ClusterException e) {
             err().println("kgate: " + e.getMessage());
             return EXIT_USAGE;
@@ -150,56 +175,33 @@ public final class KgateCommand implements Callable<Integer> {
     private record Output(String format, Reporter reporter, Path file) {
     }
 
-    /** {@code kgate audit}: the same run, with the audit report as the only output. */
-    int audit(List<String> auditPaths, List<AuditSection> sections) {
-        if (!auditPaths.isEmpty()) {
-            paths = auditPaths;
-        }
-        auditReport = new AuditReporter(sections);
-        return call();
-    }
-
-    private Reporter auditReport;
-
-    /** {@code kgate dry-run}: the server's verdict as one more check; the offline checks only with --with-lint. */
-    int dryRun(List<String> dryRunPaths, Check serverCheck, boolean withLint) {
-        if (!dryRunPaths.isEmpty()) {
-            paths = dryRunPaths;
-        }
-        this.serverCheck = serverCheck;
-        this.offlineChecks = withLint;
-        if (!withLint && only.isEmpty()) {
-            only = new ArrayList<>(List.of(serverCheck.rules().iterator().next(), "yaml-syntax", "file-read"));
-        }
-        return call();
-    }
-
-    private Check serverCheck;
-    private boolean offlineChecks = true;
-
-    private int run() {
+    private int run(Request request) {
         Severity threshold = Severity.parse(failOn);
         if (threshold == null) {
             throw new UsageError("--fail-on must be error, warning or info, not '" + failOn + "'");
         }
-        List<Output> plan = auditReport != null ? List.of(new Output("audit", auditReport, outputFile)) : outputs();
+        List<Output> plan = request.audit() != null ? List.of() : outputs();
         if (maxFileSizeMib <= 0) {
             throw new UsageError("--max-file-size must be a positive number of MiB");
         }
-        List<String> targets = paths.isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".") : paths;
+        List<String> targets = request.paths().isEmpty() ? List.of(Files.isDirectory(Path.of("k8s")) ? "k8s" : ".")
+                : request.paths();
         LintResult result;
         LoadLimits limits = LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024);
         RuleSet rules = schemaArgs.applyTo(ruleOptions.load());
         schemaArgs.useConfig(rules);
         List<Check> checks = new ArrayList<>(IdentityChecks.create());
-        if (offlineChecks) {
+        if (request.offlineChecks()) {
             checks.addAll(schemaArgs.checks(limits));
         }
-        if (serverCheck != null) {
-            checks.add(serverCheck);
+        if (request.serverCheck() != null) {
+            checks.add(request.serverCheck());
         }
-        RuleSelection selection = RuleSelection.of(only, skip, rules);
-        Linter linter = auditReport != null
+        if (request.audit() != null) {
+            plan = List.of(new Output("audit", request.audit().apply(rules), outputFile));
+        }
+        RuleSelection selection = RuleSelection.of(request.only(), skip, rules);
+        Linter linter = request.audit() != null
                 ? rules.linter(checks, selection::reports).keepingWholeObjects() // the budget table reads every container
                 : rules.linter(checks, selection::reports);
         ChangeGate.Lint lint = (p, snapshot) -> {
@@ -228,7 +230,7 @@ public final class KgateCommand implements Callable<Integer> {
             boolean color = o.file == null && o.format.equals("text") && Terminal.colorAllowed() && !noColor;
             String rendered = o.reporter.render(result, new ReportOptions(VersionProvider.version(), color, rules.catalog()));
             write(rendered, o.file, result);
-            textOnStdout |= o.file == null && (o.reporter == auditReport || !Reporters.isMachineFormat(o.format));
+            textOnStdout |= o.file == null && (o.format.equals("audit") || !Reporters.isMachineFormat(o.format));
         }
         if (!textOnStdout) {
             err().println(TextReporter.summary(result));

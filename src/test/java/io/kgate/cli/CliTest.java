@@ -147,6 +147,30 @@ class CliTest {
     }
 
     @Test
+    void auditComparesWithTheCapacityOfTheRunsConfig(@TempDir Path dir) throws IOException {
+        Path bigger = dir.resolve("bigger.yaml");
+        Files.writeString(bigger, """
+                rules:
+                  resource-budget:
+                    params: {nodes: 4, nodeMemory: 8Gi, nodeCpu: "4"}
+                """);
+        KgateRunner.Run run = kgate.run("audit", "--config", bigger.toString(), "testdata/rule-resource-budget-total-fail");
+        assertTrue(run.out().contains("Capacity: 4 nodes × 8Gi memory, 4000m cpu = 32Gi memory, 16000m cpu."),
+                run::toString);
+        assertTrue(run.out().contains("Requests use 20% of the memory and 3% of the cpu"), run::toString);
+
+        Path off = dir.resolve("off.yaml");
+        Files.writeString(off, """
+                rules:
+                  resource-budget: {enabled: false}
+                """);
+        KgateRunner.Run without = kgate.run("audit", "--config", off.toString(), "testdata/rule-resource-budget-total-fail");
+        assertTrue(without.out().contains("Deployment demo/workers"), without::toString);
+        assertTrue(without.out().contains("No cluster capacity in the profile: totals are not compared."),
+                without::toString);
+    }
+
+    @Test
     void auditCountsContainersWithoutResourcesAsUnboundedAndCpuInOneUnit(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("web.yaml"), """
                 apiVersion: apps/v1
