@@ -60,7 +60,15 @@ public final class ObjectSources {
     /** Per StatefulSet claim template: the prefix TEMPLATE-STATEFULSET- of the claims it creates. */
     private final List<Produced> claimPrefixes = new ArrayList<>();
 
+    /** What messages call the objects looked in: "the tree", or the deployment unit ("unit k8s"). */
+    private final String scope;
+
     public ObjectSources(ObjectGraph graph, List<ExternalObject> external, List<Generated> generated) {
+        this(graph, external, generated, "the tree");
+    }
+
+    public ObjectSources(ObjectGraph graph, List<ExternalObject> external, List<Generated> generated, String scope) {
+        this.scope = scope;
         this.graph = graph;
         this.external = List.copyOf(external);
         for (KubeObject o : graph.all()) {
@@ -235,7 +243,7 @@ public final class ObjectSources {
     public String lookedFor(String kind, String namespace, String name) {
         StringBuilder sb = new StringBuilder();
         sb.append("no ").append(kind).append(' ').append(name);
-        sb.append(namespace == null ? " in the tree" : " in namespace " + namespace + " of the tree");
+        sb.append(namespace == null ? " in " + scope : " in namespace " + namespace + " of " + scope);
         List<String> there = new ArrayList<>();
         for (KubeObject o : graph.inNamespace(kind, namespace)) {
             if (o.name() != null) {

@@ -21,6 +21,17 @@ public record Unit(String name, String origin, List<KubeObject> objects, List<Ku
         shared = List.copyOf(shared);
     }
 
+    /**
+     * How messages name what they looked in: "the tree" when the run has this one unit, else the unit
+     * ("unit k8s", "the files given").
+     */
+    public String scope(int unitsInRun) {
+        if (unitsInRun <= 1) {
+            return "the tree";
+        }
+        return origin.startsWith("files given") ? "the files given" : "unit " + name;
+    }
+
     /** Its own objects followed by the shared ones: what rules link. */
     public List<KubeObject> linked() {
         if (shared.isEmpty()) {

@@ -20,13 +20,24 @@ public final class RuleContext<P> {
     private final ObjectGraph graph;
     private final Supplier<ObjectSources> sources;
     private final Consumer<Finding> out;
+    private final String scope;
 
-    RuleContext(Rule rule, P params, ObjectGraph graph, Supplier<ObjectSources> sources, Consumer<Finding> out) {
+    RuleContext(Rule rule, P params, ObjectGraph graph, Supplier<ObjectSources> sources, String scope,
+            Consumer<Finding> out) {
         this.rule = rule;
         this.params = params;
         this.graph = graph;
         this.sources = sources;
+        this.scope = scope;
         this.out = out;
+    }
+
+    /**
+     * What the graph holds, for messages: "the tree" when the run has one deployment unit, else the
+     * unit ("unit k8s"), so a message about something missing says where kgate looked.
+     */
+    public String scope() {
+        return scope;
     }
 
     public ObjectGraph graph() {

@@ -37,7 +37,7 @@ final class RuleEngine implements ObjectCheck {
         ObjectGraph alone = ObjectGraph.of(List.of(o));
         Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(alone, external, List.of()));
         for (Rule r : perObject) {
-            run(r, alone, sources, out);
+            run(r, alone, sources, "the tree", out);
         }
     }
 
@@ -48,10 +48,11 @@ final class RuleEngine implements ObjectCheck {
         }
         for (Unit u : ctx.units()) {
             ObjectGraph graph = ObjectGraph.of(u.linked());
+            String scope = u.scope(ctx.units().size());
             Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(graph, external,
-                    KustomizeGenerators.of(ctx.load())));
+                    KustomizeGenerators.of(ctx.load()), scope));
             for (Rule r : acrossObjects) {
-                run(r, graph, sources, out);
+                run(r, graph, sources, scope, out);
             }
         }
     }
@@ -75,9 +76,10 @@ final class RuleEngine implements ObjectCheck {
     }
 
     @SuppressWarnings("unchecked") // RuleSet built r.params() with r.template()'s own ParamSchema
-    private static <P> void run(Rule r, ObjectGraph graph, Supplier<ObjectSources> sources, Consumer<Finding> out) {
+    private static <P> void run(Rule r, ObjectGraph graph, Supplier<ObjectSources> sources, String scope,
+            Consumer<Finding> out) {
         Template<P> t = (Template<P>) r.template();
-        t.run(new RuleContext<>(r, (P) r.params(), graph, sources, out));
+        t.run(new RuleContext<>(r, (P) r.params(), graph, sources, scope, out));
     }
 
     /** Built on first use, by the rules that follow references, and shared by them. */

@@ -44,7 +44,7 @@ public final class IngressBackendTemplate implements Template<ParamSchema.None> 
             List<KubeObject> services = g.named("Service", ing.namespace(), b.serviceName());
             if (services.isEmpty()) {
                 ctx.report(ing, b.pointer() + "/name", "no Service " + b.serviceName()
-                        + (ing.namespace() == null ? "" : " in namespace " + ing.namespace())
+                        + (ing.namespace() == null ? " in " : " in namespace " + ing.namespace() + " of ") + ctx.scope()
                         + " (Services there: " + Fields.list(g.inNamespace("Service", ing.namespace()).stream()
                                 .map(KubeObject::name).filter(Objects::nonNull).distinct().toList()) + ")");
                 continue;

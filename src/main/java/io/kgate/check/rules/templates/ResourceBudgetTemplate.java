@@ -132,7 +132,8 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
                     ? " (autoscaler maxReplicas)" : "") + " × " + format(res, s.perPod));
         }
         String more = largest.size() > 5 ? " and " + (largest.size() - 5) + " more" : "";
-        ctx.report(over.owner, over.pointer, res + " requests of all workloads add up to " + format(res, total)
+        ctx.report(over.owner, over.pointer, res + " requests of all workloads of " + ctx.scope() + " add up to "
+                + format(res, total)
                 + ", over the cluster budget " + format(res, budget) + " (" + nodes + " nodes × " + perNode.text()
                 + "); this workload crosses it; largest: " + String.join(", ", parts) + more);
     }

@@ -78,7 +78,7 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
         for (KubeObject ep : g.ofKind("Endpoints")) {
             if (g.named("Service", ep.namespace(), ep.name()).isEmpty()) {
                 ctx.warn(ep, "/metadata/name", ep.ref().display() + " belongs to no Service: no Service named "
-                        + ep.name() + namespaceText(ep) + " (Services there: " + serviceNames(g, ep) + ")");
+                        + ep.name() + where(ep, ctx.scope()) + " (Services there: " + serviceNames(g, ep) + ")");
             }
         }
         for (KubeObject slice : g.ofKind("EndpointSlice")) {
@@ -86,13 +86,14 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
             if (owner != null && g.named("Service", slice.namespace(), owner).isEmpty()) {
                 ctx.warn(slice, JsonPointer.child("/metadata/labels", ObjectGraph.SERVICE_NAME_LABEL),
                         slice.ref().display() + " is labelled for Service " + owner + ", which does not exist"
-                                + namespaceText(slice) + " (Services there: " + serviceNames(g, slice) + ")");
+                                + where(slice, ctx.scope()) + " (Services there: " + serviceNames(g, slice) + ")");
             }
         }
     }
 
-    private static String namespaceText(KubeObject o) {
-        return o.namespace() == null ? "" : " in namespace " + o.namespace();
+    /** " in namespace website of unit k8s": where the Service was looked for. */
+    private static String where(KubeObject o, String scope) {
+        return o.namespace() == null ? " in " + scope : " in namespace " + o.namespace() + " of " + scope;
     }
 
     private static String serviceNames(ObjectGraph g, KubeObject o) {
