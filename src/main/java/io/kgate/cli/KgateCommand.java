@@ -214,8 +214,8 @@ public final class KgateCommand implements Callable<Integer> {
                 if (contextDir != null) {
                     unitRoots.add(0, contextDir.toString().isEmpty() ? "." : contextDir.toString());
                 }
-                LintResult r = ContextLint.lint(linter.withUnits(new UnitOptions(unitRoots, rules.declaredUnits())),
-                        p, contextDir, System.in, limits, exclusions);
+                UnitOptions units = new UnitOptions(unitRoots, declaredUnits(rules, snapshot));
+                LintResult r = ContextLint.lint(linter.withUnits(units), p, contextDir, System.in, limits, exclusions);
                 return selection.apply(allowEmpty ? r : EmptyDirectories.report(r, p, rules.catalog()));
             } catch (PathException e) {
                 throw new UsageError(e.getMessage());
@@ -236,6 +236,20 @@ public final class KgateCommand implements Callable<Integer> {
             err().println(TextReporter.summary(result));
         }
         return result.fails(threshold) ? EXIT_FINDINGS : EXIT_OK;
+    }
+
+    /**
+     * The units of the config, with their paths where they are in {@code snapshot} (null: the working
+     * tree): the config's paths are relative to the repository, and a snapshot of the index or the base
+     * holds the same units.
+     */
+    private static List<UnitOptions.Declared> declaredUnits(RuleSet rules, ChangeGate.Snapshot snapshot) {
+        if (snapshot == null) {
+            return rules.declaredUnits();
+        }
+        return rules.declaredUnits().stream()
+                .map(d -> new UnitOptions.Declared(d.name(), d.paths().stream().map(snapshot::map).toList()))
+                .toList();
     }
 
     /** The --context tree, or null: explicit, else the git top-level when only files are given. */
