@@ -189,10 +189,9 @@ public final class KgateCommand implements Callable<Integer> {
         LintResult result;
         LoadLimits limits = LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024);
         RuleSet rules = schemaArgs.applyTo(ruleOptions.load());
-        schemaArgs.useConfig(rules);
         List<Check> checks = new ArrayList<>(IdentityChecks.create());
         if (request.offlineChecks()) {
-            checks.addAll(schemaArgs.checks(limits));
+            checks.addAll(schemaArgs.checks(limits, rules));
         }
         if (request.serverCheck() != null) {
             checks.add(request.serverCheck());

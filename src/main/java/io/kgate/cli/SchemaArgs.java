@@ -58,32 +58,26 @@ public final class SchemaArgs {
                     + "{{ .KindSuffix }}, {{ .NormalizedKubernetesVersion }}, {{ .StrictSuffix }}. Never a URL.")
     List<String> schemaLocations = new ArrayList<>();
 
-    /** Where {@link #schemas} comes from, for messages: the option, or the config's key. */
-    private String schemasOrigin = "--schemas";
-
-    /** {@code schemas:} of the config, used unless --schemas is given (the command line outranks the config). */
-    void useConfig(RuleSet rules) {
-        if (schemas == null && rules.config().schemas() != null) {
-            schemas = rules.config().schemas();
-            schemasOrigin = rules.config().file() + ": schemas";
-        }
-    }
-
-    /** The pulled directory of --schemas (or the config's schemas:), or null; a broken one is a usage error. */
-    PulledSchemas pulled() {
-        if (schemas == null) {
+    /**
+     * The pulled directory of --schemas, else of {@code schemas:} in the config of {@code rules} (the
+     * command line outranks the config), or null; a broken one is a usage error naming where it was given.
+     */
+    PulledSchemas pulled(RuleSet rules) {
+        Path dir = schemas != null ? schemas : rules.config().schemas();
+        if (dir == null) {
             return null;
         }
         try {
-            return PulledSchemas.read(schemas);
+            return PulledSchemas.read(dir);
         } catch (IllegalArgumentException e) {
-            throw new KgateCommand.UsageError(schemasOrigin + ": " + e.getMessage());
+            throw new KgateCommand.UsageError((schemas != null ? "--schemas" : rules.config().file() + ": schemas")
+                    + ": " + e.getMessage());
         }
     }
 
     /** The schema checks as asked for; a bad value is a usage error (exit 2). */
-    List<Check> checks(LoadLimits limits) {
-        PulledSchemas pulled = pulled();
+    List<Check> checks(LoadLimits limits, RuleSet rules) {
+        PulledSchemas pulled = pulled(rules);
         if (pulled != null) {
             return checks(limits, pulled, kubernetesVersion == null ? pulled.kubernetesVersion() : normalize(kubernetesVersion));
         }

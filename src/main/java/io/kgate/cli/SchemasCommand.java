@@ -27,10 +27,7 @@ public final class SchemasCommand implements Callable<Integer> {
         }
         PulledSchemas pulled;
         try {
-            if (parent != null) {
-                parent.schemaArgs.useConfig(parent.ruleOptions.load());
-            }
-            pulled = parent == null ? null : parent.schemaArgs.pulled();
+            pulled = parent == null ? null : parent.schemaArgs.pulled(parent.ruleOptions.load());
         } catch (KgateCommand.UsageError e) {
             spec.commandLine().getErr().println("kgate: " + e.getMessage());
             return KgateCommand.EXIT_USAGE;
