@@ -1,11 +1,10 @@
 package io.kgate.cluster;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.utils.HttpClientUtils;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -26,15 +25,13 @@ import javax.net.ssl.SSLException;
  * TLS, authentication, timeout) is a {@link ClusterException} with one line naming the server.
  */
 public final class Cluster implements AutoCloseable {
-    private final KubernetesClient client;
     private final HttpClient http;
     private final String server;
     private final Duration timeout;
     private final String namespace;
 
-    private Cluster(KubernetesClient client, String server, Duration timeout, String namespace) {
-        this.client = client;
-        this.http = client.getHttpClient();
+    private Cluster(HttpClient http, String server, Duration timeout, String namespace) {
+        this.http = http;
         this.server = server;
         this.timeout = timeout;
         this.namespace = namespace;
@@ -68,9 +65,11 @@ public final class Cluster implements AutoCloseable {
         config.setConnectionTimeout(millis);
         config.setRequestRetryBackoffLimit(0); // one clear answer, not ten silent retries
         String server = config.getMasterUrl().replaceAll("/+$", "");
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        // the client's HTTP layer with the kubeconfig's TLS and credentials (token, client certificate, exec
+        // plugin); kgate sends raw requests, so no typed client and no model classes are needed
+        HttpClient http = HttpClientUtils.createHttpClient(config);
         String namespace = config.getNamespace() == null || config.getNamespace().isBlank() ? "default" : config.getNamespace();
-        return new Cluster(client, server, timeout, namespace);
+        return new Cluster(http, server, timeout, namespace);
     }
 
     /** The API server's URL, for messages. */
@@ -182,6 +181,6 @@ public final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        http.close();
     }
 }
