@@ -36,6 +36,7 @@ final class ContextLint {
     static LintResult lint(Linter linter, List<String> paths, Path context, InputStream stdin, LoadLimits limits,
             PathFilter exclusions) throws PathException {
         LoadResult given = linter.loader(limits, exclusions).load(paths, stdin);
+        Timings.mark("read, parse, file pass");
         if (context == null) {
             return linter.finish(given);
         }

@@ -176,6 +176,7 @@ public final class KgateCommand implements Callable<Integer> {
     }
 
     private int run(Request request) {
+        Timings.started();
         Severity threshold = Severity.parse(failOn);
         if (threshold == null) {
             throw new UsageError("--fail-on must be error, warning or info, not '" + failOn + "'");
@@ -189,6 +190,7 @@ public final class KgateCommand implements Callable<Integer> {
         LintResult result;
         LoadLimits limits = LoadLimits.DEFAULT.withMaxFileBytes(maxFileSizeMib * 1024 * 1024);
         RuleSet rules = schemaArgs.applyTo(ruleOptions.load());
+        Timings.mark("rule files");
         List<Check> checks = new ArrayList<>(IdentityChecks.create());
         if (request.offlineChecks()) {
             checks.addAll(schemaArgs.checks(limits, rules));
@@ -199,6 +201,7 @@ public final class KgateCommand implements Callable<Integer> {
         if (request.audit() != null) {
             plan = List.of(new Output("audit", request.audit().apply(rules), outputFile));
         }
+        Timings.mark("schemas and checks");
         RuleSelection selection = RuleSelection.of(request.only(), skip, rules);
         Linter linter = request.audit() != null
                 ? rules.linter(checks, selection::reports).keepingWholeObjects() // the budget table reads every container
@@ -224,6 +227,7 @@ public final class KgateCommand implements Callable<Integer> {
             result = newFromRev == null && !staged ? lint.run(targets, null)
                     : ChangeGate.check(newFromRev, staged, System.getenv(), targets, lint, err());
         }
+        Timings.mark("lint");
         boolean textOnStdout = false;
         for (Output o : plan) {
             boolean color = o.file == null && o.format.equals("text") && Terminal.colorAllowed() && !noColor;
@@ -234,6 +238,7 @@ public final class KgateCommand implements Callable<Integer> {
         if (!textOnStdout) {
             err().println(TextReporter.summary(result));
         }
+        Timings.mark("reports");
         return result.fails(threshold) ? EXIT_FINDINGS : EXIT_OK;
     }
 

@@ -1,0 +1,35 @@
+package io.kgate.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * With {@code KGATE_TIMINGS} set, prints how long each phase of a run took to standard error, and the
+ * time from the process start to the command (start-up). For finding where the time goes in the native
+ * binary, which has no profiler; the benchmark (src/bench) measures, this only explains.
+ */
+final class Timings {
+    private static final boolean ON = System.getenv("KGATE_TIMINGS") != null;
+    private static long last = System.nanoTime();
+
+    private Timings() {
+    }
+
+    /** Start-up: from the process start (as the OS knows it, in milliseconds) to now. */
+    static void started() {
+        if (ON) {
+            last = System.nanoTime();
+            ProcessHandle.current().info().startInstant().ifPresent(t -> System.err.printf(
+                    "kgate: timings: start-up %d ms%n", Duration.between(t, Instant.now()).toMillis()));
+        }
+    }
+
+    /** The phase that ends now, and how long it took since the previous mark. */
+    static void mark(String phase) {
+        if (ON) {
+            long now = System.nanoTime();
+            System.err.printf("kgate: timings: %-28s %6.1f ms%n", phase, (now - last) / 1e6);
+            last = now;
+        }
+    }
+}
