@@ -77,7 +77,8 @@ final class FileParser {
         return new FileLoad(file, parsed.size(), objects, findings, skipped);
     }
 
-    private record Chunk(String text, int lineOffset) {
+    /** One document's text and the number of lines before it in its file. */
+    record Chunk(String text, int lineOffset) {
     }
 
     private record Parsed(int index, YamlTreeBuilder.Result result) {
@@ -89,7 +90,7 @@ final class FileParser {
      * document is a substring of the text (a file of one document is not copied at all), so a huge
      * file is held once, not once per step.
      */
-    private static List<Chunk> split(TextLines lines) {
+    static List<Chunk> split(TextLines lines) {
         List<Chunk> chunks = new ArrayList<>();
         String text = lines.text();
         Matcher marker = DOCUMENT_MARKER.matcher(text);

@@ -85,7 +85,7 @@ final class YamlTreeBuilder {
     private final Map<String, Node> anchors = new HashMap<>();
     private long aliasExpansion;
 
-    private YamlTreeBuilder(LoadLimits limits, int lineOffset) {
+    YamlTreeBuilder(LoadLimits limits, int lineOffset) {
         this.limits = limits;
         this.lineOffset = lineOffset;
     }
@@ -95,6 +95,15 @@ final class YamlTreeBuilder {
      * lines before it in its file, so positions are file positions.
      */
     static Result parse(String text, int lineOffset, LoadLimits limits) {
+        Result block = BlockYaml.read(text, lineOffset, limits);
+        if (block != null) {
+            return block;
+        }
+        return parseFully(text, lineOffset, limits);
+    }
+
+    /** {@link #parse} with snakeyaml-engine alone: all of YAML, and the messages for broken text. */
+    static Result parseFully(String text, int lineOffset, LoadLimits limits) {
         YamlTreeBuilder b = new YamlTreeBuilder(limits, lineOffset);
         Node root = null;
         try {
@@ -255,44 +264,82 @@ final class YamlTreeBuilder {
         }
     }
 
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private Node root;
+
+    /** A mapping or sequence starts at {@code pos}; {@code anchor} names it for later aliases, or is null. */
+    void startCollection(boolean mapping, Pos pos, String anchor) {
+        if (stack.size() >= limits.maxDepth()) {
+            throw new LimitExceeded(pos, "nesting deeper than " + limits.maxDepth() + " levels; refusing to read further");
+        }
+        String pointer = stack.isEmpty() ? "" : stack.peek().childPointer();
+        stack.push(mapping ? new MapFrame(pos, pointer, anchor) : new SeqFrame(pos, pointer, anchor));
+    }
+
+    /** The innermost open collection ends. */
+    void endCollection() {
+        Frame f = stack.pop();
+        Node finished = f.finish(this);
+        if (f.anchor != null) {
+            anchors.put(f.anchor, finished);
+        }
+        add(finished);
+    }
+
+    /** A finished node (a scalar, an alias's target, a collection) takes its place in its parent. */
+    void add(Node finished) {
+        if (stack.isEmpty()) {
+            root = finished;
+        } else {
+            stack.peek().add(finished, finished.pos(), this);
+        }
+    }
+
+    /** What was built, for a reader other than snakeyaml's (it reports no problems of its own). */
+    Result result() {
+        return new Result(root, problems, duplicates);
+    }
+
+    /** How deep the collections open now are nested. */
+    int depth() {
+        return stack.size();
+    }
+
+    /** A plain (unquoted) scalar: its value resolved as Kubernetes' YAML decoder resolves it. */
+    static ScalarNode plain(Pos pos, String text) {
+        return new ScalarNode(pos, ScalarResolver.resolvePlain(text), text, false);
+    }
+
+    /** A quoted or block scalar: always a string. */
+    static ScalarNode quoted(Pos pos, String text) {
+        return new ScalarNode(pos, text, text, true);
+    }
+
     private Node build(Parser parser) {
-        Deque<Frame> stack = new ArrayDeque<>();
-        Node root = null;
         while (parser.hasNext()) {
             Event ev = parser.next();
-            Node finished = null;
             switch (ev.getEventId()) {
                 case MappingStart, SequenceStart -> {
-                    if (stack.size() >= limits.maxDepth()) {
-                        throw new LimitExceeded(pos(ev),
-                                "nesting deeper than " + limits.maxDepth() + " levels; refusing to read further");
+                    if (stack.size() < limits.maxDepth()) {
+                        checkTag(ev);
                     }
-                    checkTag(ev);
-                    String pointer = stack.isEmpty() ? "" : stack.peek().childPointer();
-                    String anchor = ((NodeEvent) ev).getAnchor().map(Anchor::getValue).orElse(null);
-                    stack.push(ev.getEventId() == Event.ID.MappingStart
-                            ? new MapFrame(pos(ev), pointer, anchor)
-                            : new SeqFrame(pos(ev), pointer, anchor));
+                    startCollection(ev.getEventId() == Event.ID.MappingStart, pos(ev),
+                            ((NodeEvent) ev).getAnchor().map(Anchor::getValue).orElse(null));
                 }
-                case MappingEnd, SequenceEnd -> {
-                    Frame f = stack.pop();
-                    finished = f.finish(this);
-                    if (f.anchor != null) {
-                        anchors.put(f.anchor, finished);
-                    }
-                }
+                case MappingEnd, SequenceEnd -> endCollection();
                 case Scalar -> {
                     ScalarEvent se = (ScalarEvent) ev;
-                    finished = scalar(se);
+                    Node finished = scalar(se);
                     String anchor = se.getAnchor().map(Anchor::getValue).orElse(null);
                     if (anchor != null) {
                         anchors.put(anchor, finished);
                     }
+                    add(finished);
                 }
                 case Alias -> {
                     AliasEvent ae = (AliasEvent) ev;
                     String name = ae.getAlias().getValue();
-                    finished = anchors.get(name);
+                    Node finished = anchors.get(name);
                     if (finished == null) {
                         throw new LimitExceeded(pos(ev), "alias *" + name + " refers to no anchor before it");
                     }
@@ -301,16 +348,10 @@ final class YamlTreeBuilder {
                         throw new LimitExceeded(pos(ev), "aliases expand to more than " + limits.maxAliasExpansion()
                                 + " nodes (an alias bomb?); refusing to read further");
                     }
+                    add(finished);
                 }
                 default -> {
                     // stream and document boundaries carry nothing to build
-                }
-            }
-            if (finished != null) {
-                if (stack.isEmpty()) {
-                    root = finished;
-                } else {
-                    stack.peek().add(finished, finished.pos(), this);
                 }
             }
         }
@@ -356,10 +397,7 @@ final class YamlTreeBuilder {
                 default -> new ScalarNode(pos, text, text, true);
             };
         }
-        if (se.isPlain()) {
-            return new ScalarNode(pos, ScalarResolver.resolvePlain(text), text, false);
-        }
-        return new ScalarNode(pos, text, text, true);
+        return se.isPlain() ? plain(pos, text) : quoted(pos, text);
     }
 
     private Pos pos(Event ev) {

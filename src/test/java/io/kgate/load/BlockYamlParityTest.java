@@ -1,0 +1,216 @@
+package io.kgate.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kgate.model.MapNode;
+import io.kgate.model.Node;
+import io.kgate.model.ScalarNode;
+import io.kgate.model.SeqNode;
+import io.kgate.testing.GeneratedCorpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The block-YAML reader builds exactly the tree snakeyaml-engine builds (values, quoting, positions of
+ * nodes and keys, duplicate keys), or leaves the document to it: on every file of the test trees, the
+ * corpora of ../shared and the generated 10,000-document tree, and on snippets of the constructs it
+ * reads and of those it must leave alone. It must also read what manifests are made of: most
+ * documents of the corpora go through it, or its speed would silently be lost.
+ */
+@Tag("in-process")
+class BlockYamlParityTest {
+
+    /** Documents the block reader reads; each must give snakeyaml-engine's tree. */
+    static Stream<String> readBlockStyle() {
+        return Stream.of(
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: v\n",
+                "---\napiVersion: v1\nkind: List\nitems:\n- kind: A\n  metadata: {}\n- kind: B\n",
+                "--- # a comment\n# another\na: 1\n\n\nb: 2 # trailing\n",
+                "spec:\n  containers:\n  - name: web\n    image: nginx:1.25\n    args: [\"-c\", '/etc/x', plain, 3]\n"
+                        + "    ports:\n    - containerPort: 80\n      protocol: TCP\n  volumes: []\n",
+                "a:\nb: ~\nc: null\nd: true\ne: 0x1F\nf: 1.5e3\ng: \"quoted: yes\"\nh: 'it''s'\ni: yes\nj: 010\n",
+                "k:\n  - a\n  -\n  - b\n",
+                "k:\n-\n  x: 1\n- y\n",
+                "\"quoted key\": 1\n'single': 2\nurl: http://example.com:8080/x#y\nc: a#b\n",
+                "d: \"tab\\there \\\"q\\\" \\\\ \\u00e9 \\x41 \\/ \\n\"\n",
+                "script: |\n  echo a\n    indented\n\n  echo b\n\n\nnext: 1\n",
+                "script: |-\n  one\n  two\nafter: x\n",
+                "text: >\n  folded\n  lines\n\n  new paragraph\nafter: x\n",
+                "text: >-\n  folded\n  lines\nafter: x\n",
+                "- |\n  in a sequence\n- >\n  folded\n  here\n",
+                "a:\n  b:\n    c:\n      d: deep\n  e: back\n",
+                "dup: 1\ndup: 2\nm:\n  x: 1\n  x: 2\n",
+                "labels:\n  app.kubernetes.io/name: web\n  \"quoted/key\": v\n",
+                "empty-map: {}\nempty-seq: []\nspaced: [ a , b ]\n",
+                "k: value with spaces   \nk2: -dash-start\n",
+                "# only comments\n",
+                "---\n",
+                "",
+                "  indented: root\n  second: 2\n",
+                "a: 'x' # c\nb: \"y\"   # c\n",
+                "x: |\n\n  leading blank\n",
+                "é: ünïcödé\n");
+    }
+
+    /** Documents the block reader must leave to snakeyaml-engine (it would read them differently or not at all). */
+    static Stream<String> leftToSnakeyaml() {
+        return Stream.of(
+                "a: &x 1\nb: *x\n",
+                "a: !!str 1\n",
+                "a: multi\n  line plain\n",
+                "a: \"multi\n  line quoted\"\n",
+                "a: {b: 1}\n",
+                "a: [[1]]\n",
+                "a: [1,\n 2]\n",
+                "a:\tb\n",
+                "a: b\r\nc: d\r\n",
+                "? complex\n: key\n",
+                "%YAML 1.2\n---\na: 1\n",
+                "a: b: c\n",
+                "a: |+\n  keep\n\n",
+                "a: |2\n   indicator\n",
+                "just a scalar\n",
+                "a: 1\n b: 2\n",
+                "a: >\n  folded\n    more indented\n",
+                "a: |\n  no final newline",
+                "a: [x,]\n",
+                "a: 😀\n",
+                "- - a\n",
+                "a: \"\\e escape\"\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("readBlockStyle")
+    void readsWhatManifestsAreMadeOf(String yaml) {
+        YamlTreeBuilder.Result block = BlockYaml.read(yaml, 0, LoadLimits.DEFAULT);
+        assertNotNull(block, () -> "left to snakeyaml-engine:\n" + yaml);
+        assertSame(YamlTreeBuilder.parseFully(yaml, 0, LoadLimits.DEFAULT), block, "snippet:\n" + yaml);
+    }
+
+    @ParameterizedTest
+    @MethodSource("leftToSnakeyaml")
+    void leavesTheRestToSnakeyaml(String yaml) {
+        assertNull(BlockYaml.read(yaml, 0, LoadLimits.DEFAULT), () -> "read by the block reader:\n" + yaml);
+    }
+
+    @Test
+    void positionsCountTheLinesBeforeTheDocument() {
+        String yaml = "---\na:\n  b: [x]\n";
+        assertSame(YamlTreeBuilder.parseFully(yaml, 41, LoadLimits.DEFAULT), BlockYaml.read(yaml, 41, LoadLimits.DEFAULT),
+                yaml);
+    }
+
+    @Test
+    void nestingBeyondItsDepthGoesToSnakeyaml() {
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            deep.append("  ".repeat(i)).append("k").append(i).append(":\n");
+        }
+        deep.append("  ".repeat(60)).append("leaf: 1\n");
+        assertNull(BlockYaml.read(deep.toString(), 0, LoadLimits.DEFAULT));
+    }
+
+    @Test
+    void testTreesAndCorpora() throws IOException {
+        List<Path> files = new ArrayList<>(manifests(Path.of("testdata")));
+        Path shared = Path.of("../shared/corpora");
+        if (Files.isDirectory(shared)) {
+            files.addAll(manifests(shared));
+        }
+        int[] counts = compareAll(files);
+        // the fixtures are full of deliberately odd YAML; still, most documents are plain manifests
+        assertTrue(counts[0] * 2 > counts[1], "block reader read " + counts[0] + " of " + counts[1] + " documents");
+    }
+
+    @Test
+    void generatedTree() throws Exception {
+        int[] counts = compareAll(manifests(GeneratedCorpus.tenThousandDocuments()));
+        assertTrue(counts[0] * 10 >= counts[1] * 9, "block reader read " + counts[0] + " of " + counts[1] + " documents");
+    }
+
+    /** {read by the block reader, all documents}, asserting parity on each document it read. */
+    private static int[] compareAll(List<Path> files) throws IOException {
+        int read = 0;
+        int all = 0;
+        for (Path f : files) {
+            TextDecoder.Decoded d = TextDecoder.decode(Files.readAllBytes(f));
+            if (d.text() == null) {
+                continue;
+            }
+            for (FileParser.Chunk c : FileParser.split(TextLines.of(d.text()))) {
+                all++;
+                YamlTreeBuilder.Result block = BlockYaml.read(c.text(), c.lineOffset(), LoadLimits.DEFAULT);
+                if (block != null) {
+                    read++;
+                    assertSame(YamlTreeBuilder.parseFully(c.text(), c.lineOffset(), LoadLimits.DEFAULT), block,
+                            f + " (document at line " + (c.lineOffset() + 1) + ")");
+                }
+            }
+        }
+        System.out.printf("block reader: %d of %d documents%n", read, all);
+        return new int[] {read, all};
+    }
+
+    private static List<Path> manifests(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted().toList();
+        }
+    }
+
+    private static void assertSame(YamlTreeBuilder.Result expected, YamlTreeBuilder.Result actual, String where) {
+        assertEquals(expected.problems(), actual.problems(), where + ": problems");
+        assertEquals(expected.duplicateKeys(), actual.duplicateKeys(), where + ": duplicate keys");
+        assertEquals(describe(expected.root()), describe(actual.root()), where);
+    }
+
+    /** The whole tree as text: every value, how it was written, and every position. */
+    private static String describe(Node n) {
+        StringBuilder sb = new StringBuilder();
+        describe(n, sb, "");
+        return sb.toString();
+    }
+
+    private static void describe(Node n, StringBuilder sb, String indent) {
+        if (n == null) {
+            sb.append("(none)\n");
+            return;
+        }
+        switch (n) {
+            case ScalarNode s -> sb.append(indent).append(s.pos()).append(' ')
+                    .append(s.value() == null ? "null" : s.value().getClass().getSimpleName() + ":" + s.value())
+                    .append(" raw=").append(s.raw()).append(s.quoted() ? " quoted" : "").append(" w=").append(s.weight())
+                    .append('\n');
+            case SeqNode q -> {
+                sb.append(indent).append(q.pos()).append(" [ w=").append(q.weight()).append('\n');
+                for (Node i : q.items()) {
+                    describe(i, sb, indent + "  ");
+                }
+                sb.append(indent).append("]\n");
+            }
+            case MapNode m -> {
+                sb.append(indent).append(m.pos()).append(" { w=").append(m.weight()).append('\n');
+                Iterator<MapNode.Entry> it = m.entries().iterator();
+                while (it.hasNext()) {
+                    MapNode.Entry e = it.next();
+                    sb.append(indent).append("  ").append(e.keyPos()).append(' ').append(e.key()).append(":\n");
+                    describe(e.value(), sb, indent + "    ");
+                }
+                sb.append(indent).append("}\n");
+            }
+        }
+    }
+}
