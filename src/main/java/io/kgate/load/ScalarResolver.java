@@ -23,14 +23,16 @@ final class ScalarResolver {
 
     /** Value of a plain (unquoted, untagged) scalar: null, Boolean, Long, BigInteger, Double or String. */
     static Object resolvePlain(String text) {
-        if (NULLS.contains(text)) {
-            return null;
-        }
-        if (TRUES.contains(text)) {
-            return Boolean.TRUE;
-        }
-        if (FALSES.contains(text)) {
-            return Boolean.FALSE;
+        if (text.length() <= 5) { // every null and boolean spelling is this short: longer text skips the lookups
+            if (NULLS.contains(text)) {
+                return null;
+            }
+            if (TRUES.contains(text)) {
+                return Boolean.TRUE;
+            }
+            if (FALSES.contains(text)) {
+                return Boolean.FALSE;
+            }
         }
         char c = text.charAt(0);
         if (c == '.' || c == '-' || c == '+' || (c >= '0' && c <= '9')) {

@@ -22,9 +22,14 @@ public final class JsonPointer {
             return steps;
         }
         for (String raw : pointer.substring(1).split("/", -1)) {
-            steps.add(raw.replace("~1", "/").replace("~0", "~"));
+            steps.add(unescape(raw));
         }
         return steps;
+    }
+
+    /** One step of a pointer as the key it names ("~1" is "/", "~0" is "~"). */
+    static String unescape(String step) {
+        return step.indexOf('~') < 0 ? step : step.replace("~1", "/").replace("~0", "~");
     }
 
     public static String parent(String pointer) {

@@ -69,6 +69,21 @@ public final class MapNode implements Node {
         return null;
     }
 
+    /** The value of the key written in {@code s} from {@code from} to {@code to}, without cutting it out. */
+    Node get(String s, int from, int to) {
+        if (index != null) {
+            return get(s.substring(from, to));
+        }
+        int length = to - from;
+        for (Entry e : entries) {
+            String k = e.key();
+            if (k.length() == length && k.regionMatches(0, s, from, length)) {
+                return e.value();
+            }
+        }
+        return null;
+    }
+
     public boolean has(String key) {
         return entry(key) != null;
     }

@@ -31,22 +31,33 @@ public sealed interface Node permits MapNode, SeqNode, ScalarNode {
         return this instanceof ScalarNode s && s.value() instanceof String str ? str : null;
     }
 
-    /** Follows a JSON pointer (RFC 6901) from this node; null when some step does not exist. */
+    /**
+     * Follows a JSON pointer (RFC 6901) from this node; null when some step does not exist. Rules ask
+     * this for every object, so it walks the pointer in place instead of splitting it.
+     */
     default Node at(String pointer) {
+        if (pointer == null || pointer.isEmpty()) {
+            return this;
+        }
         Node cur = this;
-        for (String step : JsonPointer.split(pointer)) {
+        int start = 1;
+        while (true) {
+            int slash = pointer.indexOf('/', start);
+            int end = slash < 0 ? pointer.length() : slash;
             if (cur instanceof MapNode m) {
-                cur = m.get(step);
+                int tilde = pointer.indexOf('~', start);
+                cur = tilde < 0 || tilde >= end ? m.get(pointer, start, end)
+                        : m.get(JsonPointer.unescape(pointer.substring(start, end)));
             } else if (cur instanceof SeqNode s) {
-                int i = JsonPointer.index(step);
+                int i = JsonPointer.index(pointer.substring(start, end));
                 cur = i >= 0 && i < s.size() ? s.get(i) : null;
             } else {
                 cur = null;
             }
-            if (cur == null) {
-                return null;
+            if (cur == null || slash < 0) {
+                return cur;
             }
+            start = slash + 1;
         }
-        return cur;
     }
 }

@@ -38,52 +38,71 @@ public final class ObjectGraph {
             "Pod:/spec/", "HorizontalPodAutoscaler:/spec");
 
     private final List<KubeObject> objects;
-    private final Map<String, List<KubeObject>> byKind = new HashMap<>();
-    private final Map<String, List<KubeObject>> byKindAndName = new HashMap<>();
-    /** kind + namespace ("" for objects without one); lookups merge a namespace with the unset one. */
-    private final Map<String, List<KubeObject>> byKindAndNamespace = new HashMap<>();
-    /** kind + label key + value, for EndpointSlices by service name. */
-    private final Map<String, List<KubeObject>> byKindAndLabel = new HashMap<>();
-    private final Map<KubeObject, Integer> order = new IdentityHashMap<>();
-    private final List<PodTemplate> pods = new ArrayList<>();
-    private final Map<KubeObject, PodTemplate> podOf = new IdentityHashMap<>();
-    /** Pod labels, read once: selectors are matched against them many times. */
-    private final Map<PodTemplate, Map<String, String>> podLabels = new IdentityHashMap<>();
-    private final Map<String, List<PodTemplate>> podsByNamespace = new HashMap<>();
-    /** Pods by one label: namespace ("" when unset) + key + value, and key + value in any namespace. */
-    private final Map<String, List<PodTemplate>> podsByNamespaceAndLabel = new HashMap<>();
-    private final Map<String, List<PodTemplate>> podsByLabel = new HashMap<>();
     /** Workload to the autoscaler that scales it, built on first use. */
     private Map<KubeObject, KubeObject> autoscalers;
 
-    private ObjectGraph(List<KubeObject> objects) {
-        this.objects = List.copyOf(objects);
-        for (KubeObject o : this.objects) {
-            order.put(o, order.size());
-            String kind = Objects.requireNonNullElse(o.kind(), "");
-            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(o);
-            byKindAndName.computeIfAbsent(o.kind() + "\u0000" + o.name(), k -> new ArrayList<>()).add(o);
-            byKindAndNamespace.computeIfAbsent(kind + "\u0000" + Objects.requireNonNullElse(o.namespace(), ""),
-                    k -> new ArrayList<>()).add(o);
-            for (Map.Entry<String, String> l : o.labels().entrySet()) {
-                byKindAndLabel.computeIfAbsent(kind + "\u0000" + l.getKey() + "\u0000" + l.getValue(),
+    /**
+     * The lookups, built on the first question that needs them: a rule that only reads the object
+     * itself (every per-object rule, on a graph of one) never pays for them.
+     */
+    private static final class Index {
+        final Map<String, List<KubeObject>> byKind = new HashMap<>();
+        final Map<String, List<KubeObject>> byKindAndName = new HashMap<>();
+        /** kind + namespace ("" for objects without one); lookups merge a namespace with the unset one. */
+        final Map<String, List<KubeObject>> byKindAndNamespace = new HashMap<>();
+        /** kind + label key + value, for EndpointSlices by service name. */
+        final Map<String, List<KubeObject>> byKindAndLabel = new HashMap<>();
+        final Map<KubeObject, Integer> order = new IdentityHashMap<>();
+        final List<PodTemplate> pods = new ArrayList<>();
+        final Map<KubeObject, PodTemplate> podOf = new IdentityHashMap<>();
+        /** Pod labels, read once: selectors are matched against them many times. */
+        final Map<PodTemplate, Map<String, String>> podLabels = new IdentityHashMap<>();
+        final Map<String, List<PodTemplate>> podsByNamespace = new HashMap<>();
+        /** Pods by one label: namespace ("" when unset) + key + value, and key + value in any namespace. */
+        final Map<String, List<PodTemplate>> podsByNamespaceAndLabel = new HashMap<>();
+        final Map<String, List<PodTemplate>> podsByLabel = new HashMap<>();
+
+        Index(List<KubeObject> objects) {
+            for (KubeObject o : objects) {
+                order.put(o, order.size());
+                String kind = Objects.requireNonNullElse(o.kind(), "");
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(o);
+                byKindAndName.computeIfAbsent(o.kind() + "\u0000" + o.name(), k -> new ArrayList<>()).add(o);
+                byKindAndNamespace.computeIfAbsent(kind + "\u0000" + Objects.requireNonNullElse(o.namespace(), ""),
                         k -> new ArrayList<>()).add(o);
-            }
-            PodTemplate p = PodTemplate.of(o);
-            if (p != null) {
-                pods.add(p);
-                podOf.put(o, p);
-                podLabels.put(p, p.labels());
-                podsByNamespace.computeIfAbsent(Objects.requireNonNullElse(o.namespace(), ""), k -> new ArrayList<>())
-                        .add(p);
-                for (Map.Entry<String, String> l : podLabels.get(p).entrySet()) {
-                    String label = "\u0000" + l.getKey() + "\u0000" + l.getValue();
-                    podsByLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(p);
-                    podsByNamespaceAndLabel.computeIfAbsent(Objects.requireNonNullElse(o.namespace(), "") + label,
-                            k -> new ArrayList<>()).add(p);
+                for (Map.Entry<String, String> l : o.labels().entrySet()) {
+                    byKindAndLabel.computeIfAbsent(kind + "\u0000" + l.getKey() + "\u0000" + l.getValue(),
+                            k -> new ArrayList<>()).add(o);
+                }
+                PodTemplate p = PodTemplate.of(o);
+                if (p != null) {
+                    pods.add(p);
+                    podOf.put(o, p);
+                    podLabels.put(p, p.labels());
+                    podsByNamespace.computeIfAbsent(Objects.requireNonNullElse(o.namespace(), ""), k -> new ArrayList<>())
+                            .add(p);
+                    for (Map.Entry<String, String> l : podLabels.get(p).entrySet()) {
+                        String label = "\u0000" + l.getKey() + "\u0000" + l.getValue();
+                        podsByLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(p);
+                        podsByNamespaceAndLabel.computeIfAbsent(Objects.requireNonNullElse(o.namespace(), "") + label,
+                                k -> new ArrayList<>()).add(p);
+                    }
                 }
             }
         }
+    }
+
+    private Index index;
+
+    private synchronized Index index() {
+        if (index == null) {
+            index = new Index(objects);
+        }
+        return index;
+    }
+
+    private ObjectGraph(List<KubeObject> objects) {
+        this.objects = List.copyOf(objects);
     }
 
     public static ObjectGraph of(List<KubeObject> objects) {
@@ -95,7 +114,7 @@ public final class ObjectGraph {
     }
 
     public List<KubeObject> ofKind(String kind) {
-        return byKind.getOrDefault(kind, Collections.emptyList());
+        return index().byKind.getOrDefault(kind, Collections.emptyList());
     }
 
     /** Same namespace, counting an unset namespace as "whichever it is applied to". */
@@ -123,7 +142,7 @@ public final class ObjectGraph {
         if (name == null) {
             return out;
         }
-        for (KubeObject o : byKindAndName.getOrDefault(kind + "\u0000" + name, List.of())) {
+        for (KubeObject o : index().byKindAndName.getOrDefault(kind + "\u0000" + name, List.of())) {
             if (sameNamespace(namespace, o.namespace())) {
                 out.add(o);
             }
@@ -136,8 +155,8 @@ public final class ObjectGraph {
         if (namespace == null || namespace.isEmpty()) {
             return ofKind(kind);
         }
-        return withUnset(byKindAndNamespace.getOrDefault(kind + "\u0000" + namespace, List.of()),
-                byKindAndNamespace.getOrDefault(kind + "\u0000", List.of()), o -> o);
+        return withUnset(index().byKindAndNamespace.getOrDefault(kind + "\u0000" + namespace, List.of()),
+                index().byKindAndNamespace.getOrDefault(kind + "\u0000", List.of()), o -> o);
     }
 
     /**
@@ -150,23 +169,24 @@ public final class ObjectGraph {
         }
         List<T> out = new ArrayList<>(same);
         out.addAll(unset);
+        Map<KubeObject, Integer> order = index().order;
         out.sort(Comparator.comparing(t -> order.get(owner.apply(t))));
         return out;
     }
 
     /** Objects of {@code kind} carrying label {@code key=value}, in a compatible namespace. */
     public List<KubeObject> labelled(String kind, String namespace, String key, String value) {
-        return byKindAndLabel.getOrDefault(kind + "\u0000" + key + "\u0000" + value, List.of()).stream()
+        return index().byKindAndLabel.getOrDefault(kind + "\u0000" + key + "\u0000" + value, List.of()).stream()
                 .filter(o -> sameNamespace(namespace, o.namespace())).toList();
     }
 
     /** Every object that runs pods, with its pod template, in tree order. */
     public List<PodTemplate> pods() {
-        return Collections.unmodifiableList(pods);
+        return Collections.unmodifiableList(index().pods);
     }
 
     public PodTemplate podOf(KubeObject o) {
-        return podOf.get(o);
+        return index().podOf.get(o);
     }
 
     /** The Endpoints of the same name and the EndpointSlices labelled for {@code service}. */
@@ -189,7 +209,8 @@ public final class ObjectGraph {
         if (namespace == null || namespace.isEmpty()) {
             return pods();
         }
-        return withUnset(podsByNamespace.getOrDefault(namespace, List.of()), podsByNamespace.getOrDefault("", List.of()),
+        Index ix = index();
+        return withUnset(ix.podsByNamespace.getOrDefault(namespace, List.of()), ix.podsByNamespace.getOrDefault("", List.of()),
                 PodTemplate::owner);
     }
 
@@ -215,12 +236,12 @@ public final class ObjectGraph {
         } else {
             Map.Entry<String, String> first = selector.matchLabels().entrySet().iterator().next();
             String label = "\u0000" + first.getKey() + "\u0000" + first.getValue();
-            candidates = namespace == null || namespace.isEmpty() ? podsByLabel.getOrDefault(label, List.of())
-                    : withUnset(podsByNamespaceAndLabel.getOrDefault(namespace + label, List.of()),
-                            podsByNamespaceAndLabel.getOrDefault(label, List.of()), PodTemplate::owner);
+            candidates = namespace == null || namespace.isEmpty() ? index().podsByLabel.getOrDefault(label, List.of())
+                    : withUnset(index().podsByNamespaceAndLabel.getOrDefault(namespace + label, List.of()),
+                            index().podsByNamespaceAndLabel.getOrDefault(label, List.of()), PodTemplate::owner);
         }
         for (PodTemplate p : candidates) {
-            if (selector.matches(podLabels.get(p))) {
+            if (selector.matches(index().podLabels.get(p))) {
                 out.add(p);
             }
         }
