@@ -5,6 +5,7 @@ import io.kgate.finding.RuleCatalog;
 import io.kgate.load.FilePass;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.LoadResult;
+import io.kgate.load.Parallel;
 import io.kgate.load.Loader;
 import io.kgate.load.PathFilter;
 import io.kgate.load.PathException;
@@ -173,9 +174,13 @@ public final class Linter {
                 }
             }
         }
-        for (Check c : checks) {
-            c.run(ctx, findings::add);
-        }
+        // on the run's threads: the checks split their work with Parallel.inOrder
+        Parallel.on(threads, () -> {
+            for (Check c : checks) {
+                c.run(ctx, findings::add);
+            }
+            return null;
+        });
         // an object in two units is checked in each and reported once
         List<Finding> filtered = new ArrayList<>(new LinkedHashSet<>(findings));
         if (!split.unknowns().isEmpty()) {

@@ -227,7 +227,7 @@ public final class KgateCommand implements Callable<Integer> {
             result = newFromRev == null && !staged ? lint.run(targets, null)
                     : ChangeGate.check(newFromRev, staged, System.getenv(), targets, lint, err());
         }
-        Timings.mark("lint");
+        Timings.mark("tree pass, filters");
         boolean textOnStdout = false;
         for (Output o : plan) {
             boolean color = o.file == null && o.format.equals("text") && Terminal.colorAllowed() && !noColor;

@@ -24,8 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Reads files and directories into positioned Kubernetes objects. Only reads: it never writes to,
@@ -126,23 +124,7 @@ public final class Loader {
         if (threads == 1 || sources.size() < 2) {
             return sources.stream().map(this::readAndPass).toList();
         }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(() -> sources.parallelStream().map(this::readAndPass).toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading files", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        return Parallel.on(threads, () -> sources.parallelStream().map(this::readAndPass).toList());
     }
 
     private FileParser.FileLoad readAndPass(Source s) {

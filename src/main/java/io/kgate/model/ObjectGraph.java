@@ -297,7 +297,7 @@ public final class ObjectGraph {
     }
 
     /** The HorizontalPodAutoscaler that scales {@code workload}, or null (the first, if several do). */
-    public KubeObject autoscalerOf(KubeObject workload) {
+    public synchronized KubeObject autoscalerOf(KubeObject workload) {
         if (autoscalers == null) {
             Map<KubeObject, KubeObject> byTarget = new IdentityHashMap<>();
             for (KubeObject hpa : ofKind("HorizontalPodAutoscaler")) {

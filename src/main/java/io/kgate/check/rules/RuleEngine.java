@@ -3,6 +3,7 @@ package io.kgate.check.rules;
 import io.kgate.check.CheckContext;
 import io.kgate.check.ObjectCheck;
 import io.kgate.finding.Finding;
+import io.kgate.load.Parallel;
 import io.kgate.model.KubeObject;
 import io.kgate.model.ExternalObject;
 import io.kgate.model.ObjectGraph;
@@ -10,6 +11,7 @@ import io.kgate.model.ObjectSources;
 import io.kgate.unit.Unit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -46,14 +48,23 @@ final class RuleEngine implements ObjectCheck {
         if (acrossObjects.isEmpty()) {
             return;
         }
+        // every rule of every unit is a task of its own; findings keep the order of units and rules
+        List<Callable<List<Finding>>> tasks = new ArrayList<>();
         for (Unit u : ctx.units()) {
             ObjectGraph graph = ObjectGraph.of(u.linked());
             String scope = u.scope(ctx.units().size());
             Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(graph, external,
                     KustomizeGenerators.of(ctx.load()), scope));
             for (Rule r : acrossObjects) {
-                run(r, graph, sources, scope, out);
+                tasks.add(() -> {
+                    List<Finding> found = new ArrayList<>();
+                    run(r, graph, sources, scope, found::add);
+                    return found;
+                });
             }
+        }
+        for (List<Finding> found : Parallel.inOrder(tasks)) {
+            found.forEach(out);
         }
     }
 
@@ -82,16 +93,18 @@ final class RuleEngine implements ObjectCheck {
         t.run(new RuleContext<>(r, (P) r.params(), graph, sources, scope, out));
     }
 
-    /** Built on first use, by the rules that follow references, and shared by them. */
+    /** Built on first use, by the rules that follow references, and shared by them (on several threads). */
     private static <T> Supplier<T> memoize(Supplier<T> s) {
-        Object[] value = {null};
-        return () -> {
-            if (value[0] == null) {
-                value[0] = s.get();
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
             }
-            @SuppressWarnings("unchecked")
-            T t = (T) value[0];
-            return t;
         };
     }
 }

@@ -1,0 +1,65 @@
+package io.kgate.load;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
+
+/**
+ * The run's parallelism: work runs on a pool of one thread per core, and the steps inside it split
+ * their work with {@link #inOrder}, whose results keep the order of the tasks, so a report does not
+ * depend on the number of threads.
+ */
+public final class Parallel {
+    private Parallel() {
+    }
+
+    /** {@code work} on a pool of {@code threads} threads, or in this thread for 1; its result. */
+    public static <T> T on(int threads, Supplier<T> work) {
+        if (threads <= 1) {
+            return work.get();
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(work::get).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * The results of {@code tasks}, in their order: run in parallel on the pool of {@link #on}, one
+     * after the other anywhere else (a run with one thread, a test).
+     */
+    public static <T> List<T> inOrder(List<Callable<T>> tasks) {
+        if (!ForkJoinTask.inForkJoinPool() || tasks.size() < 2) {
+            return tasks.stream().map(Parallel::call).toList();
+        }
+        List<ForkJoinTask<T>> forked = tasks.stream().map(ForkJoinTask::adapt).toList();
+        ForkJoinTask.invokeAll(forked);
+        return forked.stream().map(ForkJoinTask::join).toList();
+    }
+
+    private static <T> T call(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
