@@ -9,15 +9,19 @@ import java.time.Instant;
  * binary, which has no profiler; the benchmark (src/bench) measures, this only explains.
  */
 final class Timings {
-    private static final boolean ON = System.getenv("KGATE_TIMINGS") != null;
     private static long last = System.nanoTime();
 
     private Timings() {
     }
 
+    /** Read at each call, not in a static field: the native image may run static initialisers at build time. */
+    private static boolean on() {
+        return System.getenv("KGATE_TIMINGS") != null;
+    }
+
     /** Start-up: from the process start (as the OS knows it, in milliseconds) to now. */
     static void started() {
-        if (ON) {
+        if (on()) {
             last = System.nanoTime();
             ProcessHandle.current().info().startInstant().ifPresent(t -> System.err.printf(
                     "kgate: timings: start-up %d ms%n", Duration.between(t, Instant.now()).toMillis()));
@@ -26,7 +30,7 @@ final class Timings {
 
     /** The phase that ends now, and how long it took since the previous mark. */
     static void mark(String phase) {
-        if (ON) {
+        if (on()) {
             long now = System.nanoTime();
             System.err.printf("kgate: timings: %-28s %6.1f ms%n", phase, (now - last) / 1e6);
             last = now;
