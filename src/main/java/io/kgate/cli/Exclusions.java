@@ -1,5 +1,6 @@
 package io.kgate.cli;
 
+import io.kgate.load.IgnorePattern;
 import io.kgate.check.rules.Config;
 import io.kgate.load.PathFilter;
 import java.nio.file.Path;
@@ -53,7 +54,12 @@ final class Exclusions implements PathFilter {
     }
 
     private static void add(List<IgnorePattern> out, String pattern, Path base, String source) {
-        IgnorePattern p = IgnorePattern.parse(pattern, base, source);
+        IgnorePattern p;
+        try {
+            p = IgnorePattern.parse(pattern, base, source);
+        } catch (IllegalArgumentException e) {
+            throw new KgateCommand.UsageError(source + " '" + pattern + "': " + e.getMessage());
+        }
         if (p == null) {
             throw new KgateCommand.UsageError(source + " '" + pattern + "': not a pattern (empty, or a # comment)");
         }

@@ -1,5 +1,6 @@
 package io.kgate.cli;
 
+import io.kgate.load.IgnorePattern;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,9 +112,13 @@ final class GitIgnored {
         }
         List<IgnorePattern> out = new ArrayList<>();
         for (String line : lines) {
-            IgnorePattern p = IgnorePattern.parse(line, base, source);
-            if (p != null) {
-                out.add(p);
+            try {
+                IgnorePattern p = IgnorePattern.parse(line, base, source);
+                if (p != null) {
+                    out.add(p);
+                }
+            } catch (IllegalArgumentException e) {
+                // a line git cannot match anything with either ([z-a]): it ignores nothing
             }
         }
         return List.copyOf(out);

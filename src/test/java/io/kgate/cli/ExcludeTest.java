@@ -86,7 +86,15 @@ class ExcludeTest {
         KgateRunner.Run empty = kgate.run("--exclude", "", CASE);
         assertEquals(2, empty.exitCode(), empty::toString);
         assertTrue(empty.err().contains("--exclude '': not a pattern"), empty::toString);
+        KgateRunner.Run range = kgate.run("--exclude", "[z-a].yaml", CASE);
+        assertEquals(2, range.exitCode(), range::toString);
+        assertTrue(range.err().contains("--exclude '[z-a].yaml': not a valid pattern"), range::toString);
         Path cfg = tmp.resolve(".kgate.yaml");
+        Files.writeString(cfg, "exclude:\n  - vendor/\n  - \"[z-a]\"\n");
+        KgateRunner.Run badInConfig = kgate.run("--config", cfg.toString(), CASE);
+        assertEquals(2, badInConfig.exitCode(), badInConfig::toString);
+        assertTrue(badInConfig.err().contains(cfg + ":3:5: exclude pattern '[z-a]': not a valid pattern"),
+                badInConfig::toString);
         Files.writeString(cfg, "exclude: {vendor: true}\n");
         KgateRunner.Run map = kgate.run("--config", cfg.toString(), CASE);
         assertEquals(2, map.exitCode(), map::toString);
@@ -103,6 +111,10 @@ class ExcludeTest {
                 *.tmp.yaml
                 /out
                 docs/**/draft-*.yaml
+                # lines no regular expression can express ignore nothing, as in git
+                [z-a].yaml
+                [[:space:]
+                \\
                 """);
         repo.write("k8s/.gitignore", "local-*.yaml\n!local-keep.yaml\n");
         repo.write("k8s/settings.yaml", BROKEN.formatted("settings").replace("data: [not, a, map]", "data: {a: b}"));

@@ -1,5 +1,6 @@
 package io.kgate.check.rules;
 
+import io.kgate.load.IgnorePattern;
 import io.kgate.load.YamlText;
 import io.kgate.model.ExternalObject;
 import io.kgate.model.MapNode;
@@ -121,7 +122,23 @@ public record Config(String file, String profile, Pos profilePos, Overrides over
         Path dir = Path.of(shown).toAbsolutePath().normalize().getParent();
         return new Config(shown, profile, profilePos, Overrides.parse(shown, m.get("rules")),
                 external(shown, m.get("external")), units(shown, dir, m.get("units")),
-                strings(shown, m.get("exclude"), "exclude"), schemas(shown, dir, m.get("schemas")));
+                exclude(shown, dir, m.get("exclude")), schemas(shown, dir, m.get("schemas")));
+    }
+
+    /** {@code exclude:} gitignore-style patterns; one that is not a pattern is an error at its line. */
+    private static List<String> exclude(String shown, Path dir, Node n) throws RuleError {
+        List<String> patterns = strings(shown, n, "exclude");
+        for (int i = 0; i < patterns.size(); i++) {
+            Pos pos = n.asSeq().items().get(i).pos();
+            try {
+                if (IgnorePattern.parse(patterns.get(i), dir, "exclude:") == null) {
+                    throw new RuleError(shown, pos, "exclude pattern '" + patterns.get(i) + "' is a # comment");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new RuleError(shown, pos, "exclude pattern '" + patterns.get(i) + "': " + e.getMessage());
+            }
+        }
+        return patterns;
     }
 
     /** The directory of the config file: {@code exclude:}, {@code units:} and {@code schemas:} are relative to it. */

@@ -1,4 +1,4 @@
-package io.kgate.cli;
+package io.kgate.load;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
  * @param text    the pattern as written, for messages
  * @param source  where it was written, for messages ("--exclude", ".gitignore", ...)
  */
-record IgnorePattern(Path base, String text, String source, boolean negated, boolean directoriesOnly,
+public record IgnorePattern(Path base, String text, String source, boolean negated, boolean directoriesOnly,
         boolean anchored, Pattern regex, Pattern contentsOf) {
 
-    /** The pattern of one line, or null for a blank line or a comment. */
-    static IgnorePattern parse(String line, Path base, String source) {
+    /**
+     * The pattern of one line, or null for a blank line or a comment; an IllegalArgumentException for
+     * a glob no regular expression can express (a range such as {@code [z-a]}).
+     */
+    public static IgnorePattern parse(String line, Path base, String source) {
         String p = stripTrailingSpaces(line);
         if (p.isEmpty() || p.startsWith("#")) {
             return null;
@@ -33,14 +36,18 @@ record IgnorePattern(Path base, String text, String source, boolean negated, boo
         if (p.isEmpty()) {
             return null;
         }
-        Pattern contents = p.endsWith("/**") && p.length() > 3
-                ? Pattern.compile(toRegex(p.substring(0, p.length() - 3))) : null;
-        return new IgnorePattern(base, line.strip(), source, negated, dirOnly, anchored, Pattern.compile(toRegex(p)),
-                contents);
+        try {
+            Pattern contents = p.endsWith("/**") && p.length() > 3
+                    ? Pattern.compile(toRegex(p.substring(0, p.length() - 3))) : null;
+            return new IgnorePattern(base, line.strip(), source, negated, dirOnly, anchored,
+                    Pattern.compile(toRegex(p)), contents);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("not a valid pattern (" + e.getDescription() + ")", e);
+        }
     }
 
     /** Whether the pattern matches {@code rel} (relative to {@code base}, '/'-separated). */
-    boolean matches(String rel, boolean directory) {
+    public boolean matches(String rel, boolean directory) {
         if (directoriesOnly && !directory) {
             return false;
         }
@@ -49,12 +56,12 @@ record IgnorePattern(Path base, String text, String source, boolean negated, boo
     }
 
     /** For {@code DIR/**}: whether {@code relDir} is DIR, so everything in it matches. */
-    boolean matchesAllOf(String relDir) {
+    public boolean matchesAllOf(String relDir) {
         return !negated && contentsOf != null && contentsOf.matcher(relDir).matches();
     }
 
     /** {@code abs} relative to the base, '/'-separated, or null when it is not below the base. */
-    String relative(Path abs) {
+    public String relative(Path abs) {
         if (!abs.startsWith(base) || abs.equals(base)) {
             return null;
         }
