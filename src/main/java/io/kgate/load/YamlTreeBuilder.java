@@ -154,18 +154,31 @@ final class YamlTreeBuilder {
     /** A collection under construction. */
     private abstract static class Frame {
         final Pos pos;
-        final String pointer;
+        /** The collection this one is a value of (null for the root), and under which key or at which index. */
+        final Frame parent;
+        final String parentKey;
+        final int parentIndex;
         final String anchor;
         long weight = 1;
+        /** Computed only when a duplicate key needs it: most collections never do. */
+        private String pointer;
 
-        Frame(Pos pos, String pointer, String anchor) {
+        Frame(Pos pos, Frame parent, String anchor) {
             this.pos = pos;
-            this.pointer = pointer;
+            this.parent = parent;
+            // a collection used as a mapping key (no key yet) shares its mapping's pointer, as before
+            this.parentKey = parent instanceof MapFrame m ? m.key : null;
+            this.parentIndex = parent instanceof SeqFrame s ? s.items.size() : -1;
             this.anchor = anchor;
         }
 
-        /** The pointer a new child will get. */
-        abstract String childPointer();
+        String pointer() {
+            if (pointer == null) {
+                pointer = parent == null ? "" : parentKey != null ? JsonPointer.child(parent.pointer(), parentKey)
+                        : parentIndex >= 0 ? JsonPointer.child(parent.pointer(), parentIndex) : parent.pointer();
+            }
+            return pointer;
+        }
 
         abstract void add(Node child, Pos childPos, YamlTreeBuilder b);
 
@@ -175,13 +188,8 @@ final class YamlTreeBuilder {
     private static final class SeqFrame extends Frame {
         final List<Node> items = new ArrayList<>();
 
-        SeqFrame(Pos pos, String pointer, String anchor) {
-            super(pos, pointer, anchor);
-        }
-
-        @Override
-        String childPointer() {
-            return JsonPointer.child(pointer, items.size());
+        SeqFrame(Pos pos, Frame parent, String anchor) {
+            super(pos, parent, anchor);
         }
 
         @Override
@@ -203,13 +211,8 @@ final class YamlTreeBuilder {
         Pos keyPos;
         boolean mergeKey;
 
-        MapFrame(Pos pos, String pointer, String anchor) {
-            super(pos, pointer, anchor);
-        }
-
-        @Override
-        String childPointer() {
-            return key == null ? pointer : JsonPointer.child(pointer, key);
+        MapFrame(Pos pos, Frame parent, String anchor) {
+            super(pos, parent, anchor);
         }
 
         @Override
@@ -233,7 +236,7 @@ final class YamlTreeBuilder {
             } else {
                 MapNode.Entry first = entries.get(key);
                 if (first != null) {
-                    b.duplicates.add(new DuplicateKey(JsonPointer.child(pointer, key), keyPos, first.keyPos()));
+                    b.duplicates.add(new DuplicateKey(JsonPointer.child(pointer(), key), keyPos, first.keyPos()));
                     weight -= first.value().weight();
                 }
                 entries.put(key, new MapNode.Entry(key, keyPos, child));
@@ -272,8 +275,8 @@ final class YamlTreeBuilder {
         if (stack.size() >= limits.maxDepth()) {
             throw new LimitExceeded(pos, "nesting deeper than " + limits.maxDepth() + " levels; refusing to read further");
         }
-        String pointer = stack.isEmpty() ? "" : stack.peek().childPointer();
-        stack.push(mapping ? new MapFrame(pos, pointer, anchor) : new SeqFrame(pos, pointer, anchor));
+        Frame parent = stack.peek();
+        stack.push(mapping ? new MapFrame(pos, parent, anchor) : new SeqFrame(pos, parent, anchor));
     }
 
     /** The innermost open collection ends. */
