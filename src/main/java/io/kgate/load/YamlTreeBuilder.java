@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,9 +203,59 @@ final class YamlTreeBuilder {
         }
     }
 
+    /**
+     * The entries of a mapping being read, in written order; a later duplicate key replaces the value
+     * in the place of the first (as a LinkedHashMap would), and a hash index exists only for the rare
+     * large mapping.
+     */
+    private static final class Entries {
+        private static final int INDEXED_ABOVE = 8;
+        final List<MapNode.Entry> list = new ArrayList<>();
+        private Map<String, Integer> index;
+
+        MapNode.Entry get(String key) {
+            int i = indexOf(key);
+            return i < 0 ? null : list.get(i);
+        }
+
+        boolean containsKey(String key) {
+            return indexOf(key) >= 0;
+        }
+
+        void put(String key, MapNode.Entry e) {
+            int i = indexOf(key);
+            if (i >= 0) {
+                list.set(i, e);
+                return;
+            }
+            list.add(e);
+            if (index != null) {
+                index.put(key, list.size() - 1);
+            } else if (list.size() > INDEXED_ABOVE) {
+                index = new HashMap<>();
+                for (int k = 0; k < list.size(); k++) {
+                    index.put(list.get(k).key(), k);
+                }
+            }
+        }
+
+        private int indexOf(String key) {
+            if (index != null) {
+                Integer i = index.get(key);
+                return i == null ? -1 : i;
+            }
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).key().equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
     private static final class MapFrame extends Frame {
-        final LinkedHashMap<String, MapNode.Entry> entries = new LinkedHashMap<>();
-        final List<Node> merges = new ArrayList<>();
+        final Entries entries = new Entries();
+        List<Node> merges;
         String key;
         Pos keyPos;
         boolean mergeKey;
@@ -232,6 +281,9 @@ final class YamlTreeBuilder {
                 return;
             }
             if (mergeKey) {
+                if (merges == null) {
+                    merges = new ArrayList<>();
+                }
                 merges.add(child);
             } else {
                 MapNode.Entry first = entries.get(key);
@@ -248,7 +300,7 @@ final class YamlTreeBuilder {
         @Override
         Node finish(YamlTreeBuilder b) {
             // YAML merge keys: explicit keys win, earlier merge sources win over later ones
-            for (Node m : merges) {
+            for (Node m : merges == null ? List.<Node>of() : merges) {
                 List<Node> sources = m instanceof SeqNode s ? s.items() : List.of(m);
                 for (Node src : sources) {
                     if (src instanceof MapNode sm) {
@@ -263,7 +315,7 @@ final class YamlTreeBuilder {
                     }
                 }
             }
-            return new MapNode(pos, entries, weight);
+            return new MapNode(pos, entries.list, weight);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A mapping; keys keep their own positions so findings about a field point at its key. */
@@ -22,8 +23,17 @@ public final class MapNode implements Node {
     private final long weight;
 
     public MapNode(Pos pos, Map<String, Entry> entries, long weight) {
+        this(pos, entries.values().toArray(new Entry[0]), weight);
+    }
+
+    /** {@code entries} in written order, their keys distinct. */
+    public MapNode(Pos pos, List<Entry> entries, long weight) {
+        this(pos, entries.toArray(new Entry[0]), weight);
+    }
+
+    private MapNode(Pos pos, Entry[] entries, long weight) {
         this.pos = pos;
-        this.entries = entries.values().toArray(new Entry[0]);
+        this.entries = entries;
         if (this.entries.length > INDEXED_ABOVE) {
             Map<String, Integer> idx = new HashMap<>(this.entries.length * 2);
             for (int i = 0; i < this.entries.length; i++) {
