@@ -1,12 +1,9 @@
 package io.kgate.cli;
 
-import java.time.Duration;
-import java.time.Instant;
-
 /**
- * With {@code KGATE_TIMINGS} set, prints how long each phase of a run took to standard error, and the
- * time from the process start to the command (start-up). For finding where the time goes in the native
- * binary, which has no profiler; the benchmark (src/bench) measures, this only explains.
+ * With {@code KGATE_TIMINGS} set, prints how long each phase of a run took to standard error. For
+ * finding where the time goes in the native binary, which has no profiler; the benchmark (src/bench)
+ * measures, this only explains.
  */
 final class Timings {
     private static long last = System.nanoTime();
@@ -19,13 +16,9 @@ final class Timings {
         return System.getenv("KGATE_TIMINGS") != null;
     }
 
-    /** Start-up: from the process start (as the OS knows it, in milliseconds) to now. */
+    /** The run starts now. */
     static void started() {
-        if (on()) {
-            last = System.nanoTime();
-            ProcessHandle.current().info().startInstant().ifPresent(t -> System.err.printf(
-                    "kgate: timings: start-up %d ms%n", Duration.between(t, Instant.now()).toMillis()));
-        }
+        last = System.nanoTime();
     }
 
     /** The phase that ends now, and how long it took since the previous mark. */

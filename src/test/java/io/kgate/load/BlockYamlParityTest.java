@@ -125,6 +125,7 @@ class BlockYamlParityTest {
     @Test
     void testTreesAndCorpora() throws IOException {
         List<Path> files = new ArrayList<>(manifests(Path.of("testdata")));
+        files.addAll(manifests(Path.of("rules")));
         Path shared = Path.of("../shared/corpora");
         if (Files.isDirectory(shared)) {
             files.addAll(manifests(shared));
