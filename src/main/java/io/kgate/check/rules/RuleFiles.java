@@ -1,6 +1,7 @@
 package io.kgate.check.rules;
 
 import io.kgate.finding.Severity;
+import io.kgate.check.rules.build.RuleBundler;
 import io.kgate.load.YamlText;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
@@ -49,20 +50,21 @@ public final class RuleFiles {
     }
 
     private static Contents readEmbedded() throws RuleError {
-        String index = resource("index.txt");
-        if (index == null) {
-            throw new IllegalStateException(RESOURCE_DIR + "index.txt is missing from the build (see pom.xml, embed-rules)");
+        // one resource for all rule files (RuleBundler): the native binary pays per resource it looks up
+        String bundle = resource("bundle.txt");
+        if (bundle == null) {
+            throw new IllegalStateException(RESOURCE_DIR + "bundle.txt is missing from the build (see pom.xml, bundle-rules)");
         }
-        List<String> names = index.lines().map(String::strip).filter(s -> !s.isEmpty()).sorted().toList();
         List<Source> sources = new ArrayList<>();
-        for (String name : names) {
-            String text = resource(name);
-            if (text == null) {
-                throw new IllegalStateException(RESOURCE_DIR + name + " is listed in the index but missing");
-            }
-            sources.add(new Source("rules/" + name, text));
+        for (String[] file : RuleBundler.read(bundle)) {
+            sources.add(new Source("rules/" + file[0], file[1]));
         }
         return parseAll(sources);
+    }
+
+    /** The rule files the build embedded, name (relative to rules/) to text, for the test that they are current. */
+    public static List<String[]> embeddedFiles() {
+        return RuleBundler.read(resource("bundle.txt"));
     }
 
     private static String resource(String name) {

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kgate.check.rules.templates.ReadonlyRootWritableDirsTemplate;
 import io.kgate.check.rules.templates.ResourceBudgetTemplate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,20 +23,19 @@ import org.junit.jupiter.api.Test;
 @Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class RuleFilesTest {
     @Test
-    void embeddedIndexListsExactlyTheFilesOfRulesDirectory() throws IOException {
-        Set<String> onDisk = new TreeSet<>();
+    void embeddedBundleHoldsExactlyTheFilesOfRulesDirectory() throws IOException {
+        Map<String, String> onDisk = new TreeMap<>();
         Path rules = Path.of("rules");
         try (Stream<Path> walk = Files.walk(rules)) {
-            walk.filter(p -> p.toString().endsWith(".yaml"))
-                    .forEach(p -> onDisk.add(rules.relativize(p).toString().replace('\\', '/')));
+            for (Path p : walk.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                onDisk.put(rules.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+            }
         }
-        String index;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("kgate/rules/index.txt")) {
-            index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> embedded = new TreeMap<>();
+        for (String[] f : RuleFiles.embeddedFiles()) {
+            embedded.put(f[0], f[1]);
         }
-        Set<String> embedded = index.lines().map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(onDisk, embedded, "kgate/rules/index.txt is stale: rebuild (./mvnw process-resources)");
+        assertEquals(onDisk, embedded, "kgate/rules/bundle.txt is stale: rebuild (./mvnw process-classes)");
     }
 
     @Test
