@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
-import io.fabric8.kubernetes.client.utils.HttpClientUtils;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -66,8 +66,9 @@ public final class Cluster implements AutoCloseable {
         config.setRequestRetryBackoffLimit(0); // one clear answer, not ten silent retries
         String server = config.getMasterUrl().replaceAll("/+$", "");
         // the client's HTTP layer with the kubeconfig's TLS and credentials (token, client certificate, exec
-        // plugin); kgate sends raw requests, so no typed client and no model classes are needed
-        HttpClient http = HttpClientUtils.createHttpClient(config);
+        // plugin); kgate sends raw requests, so no typed client and no model classes are needed. The factory
+        // is named, not looked up: the native binary has no ServiceLoader registration for it.
+        HttpClient http = new JdkHttpClientFactory().newBuilder(config).build();
         String namespace = config.getNamespace() == null || config.getNamespace().isBlank() ? "default" : config.getNamespace();
         return new Cluster(http, server, timeout, namespace);
     }
