@@ -110,6 +110,18 @@ public interface KgateRunner {
         }
     }
 
+    /**
+     * Runs kgate in a process of its own, in the form under test, with these environment variables
+     * added (what a run in this JVM cannot be given).
+     */
+    static Run withEnvironment(java.util.Map<String, String> env, String... args) {
+        String binary = System.getProperty("kgate.binary", "");
+        List<String> cmd = new ArrayList<>(binary.isBlank() ? Binary.jvmCommand()
+                : List.of(Path.of(binary).toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return Binary.exec(Path.of("").toAbsolutePath(), new byte[0], cmd, java.time.Duration.ofSeconds(120), env);
+    }
+
     /** The runner selected by {@code -Dkgate.binary}. */
     static KgateRunner get() {
         String binary = System.getProperty("kgate.binary", "");
@@ -196,12 +208,18 @@ public interface KgateRunner {
         }
 
         static Run exec(Path workDir, byte[] stdin, List<String> cmd, java.time.Duration hangAfter) {
+            return exec(workDir, stdin, cmd, hangAfter, java.util.Map.of());
+        }
+
+        static Run exec(Path workDir, byte[] stdin, List<String> cmd, java.time.Duration hangAfter,
+                java.util.Map<String, String> env) {
             try {
                 Path outFile = Files.createTempFile("kgate-out", ".txt");
                 Path errFile = Files.createTempFile("kgate-err", ".txt");
                 ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
                         .redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
                 pb.environment().put("NO_COLOR", "1");
+                pb.environment().putAll(env);
                 Process p = pb.start();
                 try (var in = p.getOutputStream()) {
                     in.write(stdin);
