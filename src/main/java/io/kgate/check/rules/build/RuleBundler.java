@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,7 +40,7 @@ public final class RuleBundler {
 
     /** The files of a bundle, name to text, in bundle order. */
     public static List<String[]> read(String bundle) {
-        List<String[]> out = new java.util.ArrayList<>();
+        List<String[]> out = new ArrayList<>();
         int i = 0;
         while (i < bundle.length()) {
             int nl = bundle.indexOf('\n', i);
