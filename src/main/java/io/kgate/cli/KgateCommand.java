@@ -20,6 +20,8 @@ import io.kgate.unit.UnitOptions;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,8 +233,7 @@ public final class KgateCommand implements Callable<Integer> {
         boolean textOnStdout = false;
         for (Output o : plan) {
             boolean color = o.file == null && o.format.equals("text") && Terminal.colorAllowed() && !noColor;
-            String rendered = o.reporter.render(result, new ReportOptions(VersionProvider.version(), color, rules.catalog()));
-            write(rendered, o.file, result);
+            write(o.reporter, new ReportOptions(VersionProvider.version(), color, rules.catalog()), o.file, result);
             textOnStdout |= o.file == null && (o.format.equals("audit") || !Reporters.isMachineFormat(o.format));
         }
         if (!textOnStdout) {
@@ -295,10 +296,15 @@ public final class KgateCommand implements Callable<Integer> {
         return plan;
     }
 
-    private void write(String rendered, Path file, LintResult result) {
+    /** The report, written as it is made (a large tree's report is never one string). */
+    private void write(Reporter reporter, ReportOptions options, Path file, LintResult result) {
         if (file == null) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(rendered);
+            try {
+                reporter.write(result, options, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a PrintWriter does not throw: it sets its error flag
+            }
             out.flush();
             return;
         }
@@ -308,8 +314,8 @@ public final class KgateCommand implements Callable<Integer> {
                         + "kgate never writes to the files it reads");
             }
         }
-        try {
-            Files.writeString(file, rendered, StandardCharsets.UTF_8);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            reporter.write(result, options, out);
         } catch (IOException e) {
             throw new UsageError("cannot write " + file + ": " + e.getMessage());
         }

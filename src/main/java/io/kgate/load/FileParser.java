@@ -61,7 +61,7 @@ final class FileParser {
         String lowerBase = base.toLowerCase(Locale.ROOT);
         SourceFile file = lowerBase.equals("kustomization.yaml") || lowerBase.equals("kustomization.yml")
                 || base.equals("Kustomization") ? new SourceFile(shown, List.copyOf(lines))
-                : SourceFile.keepingComments(shown, lines);
+                : lines.keepingComments(shown);
         boolean json = base.toLowerCase(Locale.ROOT).endsWith(".json");
         List<Parsed> parsed = new ArrayList<>();
         for (Chunk c : json ? List.of(new Chunk(JsonText.tabsToSpaces(decoded.text()), 0)) : split(lines)) {

@@ -241,9 +241,14 @@ public final class Loader {
             throw new PathException(arg + ": " + describe(e));
         }
         skipped.addAll(skippedHere.values());
-        found.sort((a, b) -> Paths.compare(root.relativize(a), root.relativize(b)));
+        // each file's key made once: a sort compares them n log n times
+        List<Map.Entry<String, Path>> keyed = new ArrayList<>(found.size());
         for (Path f : found) {
-            addFile(display(arg, root, f), f);
+            keyed.add(Map.entry(root.relativize(f).toString(), f));
+        }
+        keyed.sort((a, b) -> Paths.compare(a.getKey(), b.getKey()));
+        for (Map.Entry<String, Path> f : keyed) {
+            addFile(display(arg, root, f.getValue()), f.getValue());
         }
     }
 

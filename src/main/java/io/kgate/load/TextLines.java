@@ -1,5 +1,6 @@
 package io.kgate.load;
 
+import io.kgate.model.SourceFile;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.RandomAccess;
@@ -56,6 +57,39 @@ final class TextLines extends AbstractList<String> implements RandomAccess {
     /** Offset just after the last character of line {@code i}, before its terminator. */
     int end(int i) {
         return ends[i];
+    }
+
+    /**
+     * The file keeping only its lines with a {@code #} (see {@link SourceFile#keepingComments}), found
+     * without cutting every line out of the text.
+     */
+    SourceFile keepingComments(String displayName) {
+        int[] numbers = new int[8];
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            int hash = text.indexOf('#', starts[i]);
+            if (hash < 0) {
+                break;
+            }
+            if (hash < ends[i]) {
+                if (kept == numbers.length) {
+                    numbers = Arrays.copyOf(numbers, kept * 2);
+                }
+                numbers[kept++] = i + 1;
+            } else {
+                // the next '#' is further on: skip to its line
+                while (i + 1 < size && starts[i + 1] <= hash) {
+                    i++;
+                }
+                i--;
+            }
+        }
+        numbers = Arrays.copyOf(numbers, kept);
+        String[] texts = new String[kept];
+        for (int k = 0; k < kept; k++) {
+            texts[k] = get(numbers[k] - 1);
+        }
+        return SourceFile.keepingLines(displayName, size, numbers, texts);
     }
 
     @Override

@@ -16,10 +16,10 @@ public final class Labels {
             return Collections.emptyMap();
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (MapNode.Entry e : m.entries()) {
-            String v = e.value().text();
+        for (int i = 0; i < m.size(); i++) {
+            String v = m.valueAt(i).text();
             if (v != null) {
-                out.put(e.key(), v);
+                out.put(m.keyAt(i), v);
             }
         }
         return out;

@@ -1,24 +1,33 @@
 package io.kgate.model;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A mapping; keys keep their own positions so findings about a field point at its key. */
+/**
+ * A mapping; keys keep their own positions so findings about a field point at its key. Positions are
+ * held as numbers and the entries as parallel arrays: a large tree keeps millions of these, so a
+ * mapping of n keys costs three arrays, not n entry and 2n position objects.
+ */
 public final class MapNode implements Node {
-    /** One key: value pair as written. */
+    /** One key: value pair as written (a view; the mapping does not keep these). */
     public record Entry(String key, Pos keyPos, Node value) {
     }
 
     /** Above this many keys a hash index finds a key; below, a scan of the array is faster and lighter. */
     private static final int INDEXED_ABOVE = 8;
+    /** Shared by every empty mapping (a pruned tree has many). */
+    private static final String[] NO_KEYS = {};
+    private static final long[] NO_POSITIONS = {};
+    private static final Node[] NO_VALUES = {};
 
-    private final Pos pos;
-    /** The entries in written order; a plain array, as most mappings of a manifest have a few keys. */
-    private final Entry[] entries;
+    private final int line;
+    private final int column;
+    /** The keys in written order, their positions (line in the high half) and their values. */
+    private final String[] keys;
+    private final long[] keyPositions;
+    private final Node[] values;
     private final Map<String, Integer> index;
     private final long weight;
 
@@ -32,12 +41,21 @@ public final class MapNode implements Node {
     }
 
     private MapNode(Pos pos, Entry[] entries, long weight) {
-        this.pos = pos;
-        this.entries = entries;
-        if (this.entries.length > INDEXED_ABOVE) {
-            Map<String, Integer> idx = new HashMap<>(this.entries.length * 2);
-            for (int i = 0; i < this.entries.length; i++) {
-                idx.put(this.entries[i].key(), i);
+        this.line = pos.line();
+        this.column = pos.column();
+        int n = entries.length;
+        this.keys = n == 0 ? NO_KEYS : new String[n];
+        this.keyPositions = n == 0 ? NO_POSITIONS : new long[n];
+        this.values = n == 0 ? NO_VALUES : new Node[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = entries[i].key();
+            keyPositions[i] = pack(entries[i].keyPos());
+            values[i] = entries[i].value();
+        }
+        if (n > INDEXED_ABOVE) {
+            Map<String, Integer> idx = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                idx.put(keys[i], i);
             }
             this.index = idx;
         } else {
@@ -46,9 +64,13 @@ public final class MapNode implements Node {
         this.weight = weight;
     }
 
+    private static long pack(Pos p) {
+        return (long) p.line() << 32 | (p.column() & 0xffffffffL);
+    }
+
     @Override
     public Pos pos() {
-        return pos;
+        return new Pos(line, column);
     }
 
     @Override
@@ -62,21 +84,26 @@ public final class MapNode implements Node {
     }
 
     public Node get(String key) {
-        Entry e = entry(key);
-        return e == null ? null : e.value();
+        int i = indexOf(key);
+        return i < 0 ? null : values[i];
     }
 
     public Entry entry(String key) {
+        int i = indexOf(key);
+        return i < 0 ? null : entryAt(i);
+    }
+
+    private int indexOf(String key) {
         if (index != null) {
             Integer i = index.get(key);
-            return i == null ? null : entries[i];
+            return i == null ? -1 : i;
         }
-        for (Entry e : entries) {
-            if (e.key().equals(key)) {
-                return e;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     /** The value of the key written in {@code s} from {@code from} to {@code to}, without cutting it out. */
@@ -85,17 +112,17 @@ public final class MapNode implements Node {
             return get(s.substring(from, to));
         }
         int length = to - from;
-        for (Entry e : entries) {
-            String k = e.key();
+        for (int i = 0; i < keys.length; i++) {
+            String k = keys[i];
             if (k.length() == length && k.regionMatches(0, s, from, length)) {
-                return e.value();
+                return values[i];
             }
         }
         return null;
     }
 
     public boolean has(String key) {
-        return entry(key) != null;
+        return indexOf(key) >= 0;
     }
 
     /** The string value of a key, or null when absent or not a string. */
@@ -114,11 +141,41 @@ public final class MapNode implements Node {
         return n == null ? null : n.asSeq();
     }
 
-    public Collection<Entry> entries() {
-        return Collections.unmodifiableList(Arrays.asList(entries));
+    /** The entries in written order. */
+    public List<Entry> entries() {
+        return new AbstractList<>() {
+            @Override
+            public Entry get(int i) {
+                return entryAt(i);
+            }
+
+            @Override
+            public int size() {
+                return keys.length;
+            }
+        };
+    }
+
+    /** The {@code i}th entry (0-based, in written order). */
+    public Entry entryAt(int i) {
+        return new Entry(keys[i], keyPosAt(i), values[i]);
+    }
+
+    /** The {@code i}th key, without making an entry: for walks over every node of a large tree. */
+    public String keyAt(int i) {
+        return keys[i];
+    }
+
+    public Pos keyPosAt(int i) {
+        long p = keyPositions[i];
+        return new Pos((int) (p >>> 32), (int) p);
+    }
+
+    public Node valueAt(int i) {
+        return values[i];
     }
 
     public int size() {
-        return entries.length;
+        return keys.length;
     }
 }

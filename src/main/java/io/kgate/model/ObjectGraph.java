@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -157,6 +158,31 @@ public final class ObjectGraph {
         }
         return withUnset(index().byKindAndNamespace.getOrDefault(kind + "\u0000" + namespace, List.of()),
                 index().byKindAndNamespace.getOrDefault(kind + "\u0000", List.of()), o -> o);
+    }
+
+    /**
+     * Objects of {@code kind} named {@code name} in any namespace, together with every object of
+     * {@code kind} in a namespace compatible with {@code namespace}; in tree order, each once. Looked
+     * up, not scanned: a rule asks this once per object of a large tree.
+     */
+    public List<KubeObject> namedAnywhereOrIn(String kind, String name, String namespace) {
+        List<KubeObject> around = inNamespace(kind, namespace);
+        if (namespace == null || namespace.isEmpty()) {
+            return around; // every object of the kind
+        }
+        Set<KubeObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(around);
+        List<KubeObject> out = new ArrayList<>(around);
+        for (KubeObject o : index().byKindAndName.getOrDefault(kind + "\u0000" + name, List.of())) {
+            if (Objects.equals(o.name(), name) && seen.add(o)) {
+                out.add(o);
+            }
+        }
+        if (out.size() > around.size()) {
+            Map<KubeObject, Integer> order = index().order;
+            out.sort(Comparator.comparing(order::get));
+        }
+        return out;
     }
 
     /**

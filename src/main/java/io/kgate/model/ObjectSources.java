@@ -60,6 +60,9 @@ public final class ObjectSources {
     /** Per StatefulSet claim template: the prefix TEMPLATE-STATEFULSET- of the claims it creates. */
     private final List<Produced> claimPrefixes = new ArrayList<>();
 
+    /** " (Services there: a, b and 3 more)" per kind and namespace: many findings name the same place. */
+    private final Map<String, String> namesThere = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** What messages call the objects looked in: "the tree", or the deployment unit ("unit k8s"). */
     private final String scope;
 
@@ -240,22 +243,26 @@ public final class ObjectSources {
      * Where kgate looked for a missing {@code kind} {@code name}, for the message: the objects of that
      * kind in the namespace, and the namespaces where the name does exist.
      */
+    private String namesThere(String kind, String namespace) {
+        Set<String> unique = new LinkedHashSet<>();
+        for (KubeObject o : graph.inNamespace(kind, namespace)) {
+            if (o.name() != null) {
+                unique.add(o.name());
+            }
+        }
+        if (unique.isEmpty()) {
+            return "";
+        }
+        List<String> shown = new ArrayList<>(unique).subList(0, Math.min(5, unique.size()));
+        return " (" + kind + "s there: " + String.join(", ", shown)
+                + (unique.size() > 5 ? " and " + (unique.size() - 5) + " more" : "") + ")";
+    }
+
     public String lookedFor(String kind, String namespace, String name) {
         StringBuilder sb = new StringBuilder();
         sb.append("no ").append(kind).append(' ').append(name);
         sb.append(namespace == null ? " in " + scope : " in namespace " + namespace + " of " + scope);
-        List<String> there = new ArrayList<>();
-        for (KubeObject o : graph.inNamespace(kind, namespace)) {
-            if (o.name() != null) {
-                there.add(o.name());
-            }
-        }
-        Set<String> unique = new LinkedHashSet<>(there);
-        if (!unique.isEmpty()) {
-            List<String> shown = new ArrayList<>(unique).subList(0, Math.min(5, unique.size()));
-            sb.append(" (").append(kind).append("s there: ").append(String.join(", ", shown))
-                    .append(unique.size() > 5 ? " and " + (unique.size() - 5) + " more" : "").append(')');
-        }
+        sb.append(namesThere.computeIfAbsent(kind + "\u0000" + namespace, k -> namesThere(kind, namespace)));
         Set<String> elsewhere = new TreeSet<>();
         for (KubeObject o : graph.named(kind, null, name)) {
             if (o.namespace() != null && !ObjectGraph.sameNamespace(namespace, o.namespace())) {

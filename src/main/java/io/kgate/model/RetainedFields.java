@@ -2,7 +2,6 @@ package io.kgate.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -101,11 +100,11 @@ public final class RetainedFields {
             return n;
         }
         if (n instanceof MapNode m) {
-            Map<String, MapNode.Entry> kept = new LinkedHashMap<>();
-            for (MapNode.Entry e : m.entries()) {
-                Step next = s.next(e.key());
+            List<MapNode.Entry> kept = new ArrayList<>();
+            for (int i = 0; i < m.size(); i++) {
+                Step next = s.next(m.keyAt(i));
                 if (next != null) {
-                    kept.put(e.key(), new MapNode.Entry(e.key(), e.keyPos(), prune(e.value(), next)));
+                    kept.add(new MapNode.Entry(m.keyAt(i), m.keyPosAt(i), prune(m.valueAt(i), next)));
                 }
             }
             return new MapNode(m.pos(), kept, 1);

@@ -2,12 +2,61 @@ package io.kgate.model;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Objects;
 
 /**
  * A resolved scalar. {@code value} is a String, Long, BigInteger, Double, Boolean or null, resolved
- * the way Kubernetes' YAML decoder does it; {@code raw} keeps the text as written for messages.
+ * the way Kubernetes' YAML decoder does it; {@code raw} keeps the text as written for messages. The
+ * position is held as two numbers, not a {@link Pos}: a large tree keeps millions of scalars.
  */
-public record ScalarNode(Pos pos, Object value, String raw, boolean quoted) implements Node {
+public final class ScalarNode implements Node {
+    private final int line;
+    private final int column;
+    private final Object value;
+    private final String raw;
+    private final boolean quoted;
+
+    public ScalarNode(Pos pos, Object value, String raw, boolean quoted) {
+        this.line = pos.line();
+        this.column = pos.column();
+        this.value = value;
+        this.raw = raw;
+        this.quoted = quoted;
+    }
+
+    @Override
+    public Pos pos() {
+        return new Pos(line, column);
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    public String raw() {
+        return raw;
+    }
+
+    public boolean quoted() {
+        return quoted;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScalarNode s && line == s.line && column == s.column && quoted == s.quoted
+                && Objects.equals(value, s.value) && Objects.equals(raw, s.raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(line, column, value, raw, quoted);
+    }
+
+    @Override
+    public String toString() {
+        return "ScalarNode[" + pos() + ", " + raw + "]";
+    }
+
     @Override
     public long weight() {
         return 1;

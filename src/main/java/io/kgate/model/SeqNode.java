@@ -1,11 +1,34 @@
 package io.kgate.model;
 
 import java.util.List;
+import java.util.Objects;
 
-/** A sequence. */
-public record SeqNode(Pos pos, List<Node> items, long weight) implements Node {
-    public SeqNode {
-        items = List.copyOf(items);
+/** A sequence. Its position is held as two numbers (see {@link ScalarNode}). */
+public final class SeqNode implements Node {
+    private final int line;
+    private final int column;
+    private final List<Node> items;
+    private final long weight;
+
+    public SeqNode(Pos pos, List<Node> items, long weight) {
+        this.line = pos.line();
+        this.column = pos.column();
+        this.items = List.copyOf(items);
+        this.weight = weight;
+    }
+
+    @Override
+    public Pos pos() {
+        return new Pos(line, column);
+    }
+
+    public List<Node> items() {
+        return items;
+    }
+
+    @Override
+    public long weight() {
+        return weight;
     }
 
     @Override
@@ -19,5 +42,16 @@ public record SeqNode(Pos pos, List<Node> items, long weight) implements Node {
 
     public int size() {
         return items.size();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SeqNode s && line == s.line && column == s.column && weight == s.weight
+                && items.equals(s.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(line, column, items, weight);
     }
 }

@@ -1,7 +1,6 @@
 package io.kgate.model;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,11 +15,13 @@ public record SourceFile(String displayName, List<String> lines) {
     }
 
     /**
-     * A file that keeps only the text of its lines holding a {@code #} (comments, where suppressions
-     * live); the other lines read as "". A large tree then does not stay in memory as text.
+     * A file of {@code size} lines that keeps only the text of lines {@code numbers} (1-based,
+     * ascending), which is {@code texts}; the other lines read as "". The loader keeps the lines
+     * holding a {@code #} (comments, where suppressions live), so a large tree does not stay in
+     * memory as text.
      */
-    public static SourceFile keepingComments(String displayName, List<String> lines) {
-        return new SourceFile(displayName, new CommentLines(lines));
+    public static SourceFile keepingLines(String displayName, int size, int[] numbers, String[] texts) {
+        return new SourceFile(displayName, new CommentLines(size, numbers.clone(), texts.clone()));
     }
 
     /** The 1-based numbers of the lines whose text is kept, ascending. */
@@ -40,19 +41,10 @@ public record SourceFile(String displayName, List<String> lines) {
         private final int[] numbers;
         private final String[] texts;
 
-        CommentLines(List<String> lines) {
-            size = lines.size();
-            List<Integer> kept = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).indexOf('#') >= 0) {
-                    kept.add(i + 1);
-                }
-            }
-            numbers = kept.stream().mapToInt(Integer::intValue).toArray();
-            texts = new String[numbers.length];
-            for (int i = 0; i < numbers.length; i++) {
-                texts[i] = lines.get(numbers[i] - 1);
-            }
+        CommentLines(int size, int[] numbers, String[] texts) {
+            this.size = size;
+            this.numbers = numbers;
+            this.texts = texts;
         }
 
         @Override

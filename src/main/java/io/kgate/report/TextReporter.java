@@ -4,6 +4,8 @@ import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
 import io.kgate.finding.Severity;
 import io.kgate.load.Skipped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** {@code file:line:column: severity rule-id: message (Kind ns/name)}, one per line, then a summary. */
 public final class TextReporter implements Reporter {
@@ -12,26 +14,51 @@ public final class TextReporter implements Reporter {
     @Override
     public String render(LintResult result, ReportOptions options) {
         StringBuilder sb = new StringBuilder();
+        try {
+            write(result, options, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return sb.toString();
+    }
+
+    /** Line by line: the report of a large tree is never held whole. */
+    @Override
+    public void write(LintResult result, ReportOptions options, Appendable out) throws IOException {
         for (Finding f : result.findings()) {
-            sb.append(line(f, options.color())).append('\n');
+            line(f, options.color(), out);
+            out.append('\n');
         }
         for (Skipped s : result.load().skipped()) {
-            sb.append(s.file()).append(": skipped: ").append(s.reason()).append('\n');
+            out.append(s.file()).append(": skipped: ").append(s.reason()).append('\n');
         }
-        sb.append(summary(result)).append('\n');
-        return sb.toString();
+        out.append(summary(result)).append('\n');
     }
 
     static String line(Finding f, boolean color) {
         StringBuilder sb = new StringBuilder();
-        sb.append(f.file()).append(':').append(f.pos().line()).append(':').append(f.pos().column()).append(": ");
-        String sev = f.severity().id();
-        sb.append(color ? colour(f.severity()) + sev + RESET : sev);
-        sb.append(' ').append(color ? "\u001b[1m" + f.rule() + RESET : f.rule()).append(": ").append(f.message());
-        if (f.object() != null) {
-            sb.append(" (").append(f.object().display()).append(')');
+        try {
+            line(f, color, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sb.toString();
+    }
+
+    private static void line(Finding f, boolean color, Appendable out) throws IOException {
+        out.append(f.file()).append(':').append(Integer.toString(f.pos().line())).append(':')
+                .append(Integer.toString(f.pos().column())).append(": ");
+        String sev = f.severity().id();
+        if (color) {
+            out.append(colour(f.severity())).append(sev).append(RESET).append(' ').append("\u001b[1m").append(f.rule())
+                    .append(RESET);
+        } else {
+            out.append(sev).append(' ').append(f.rule());
+        }
+        out.append(": ").append(f.message());
+        if (f.object() != null) {
+            out.append(" (").append(f.object().display()).append(')');
+        }
     }
 
     private static String colour(Severity s) {

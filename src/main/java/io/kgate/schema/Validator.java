@@ -125,10 +125,10 @@ public final class Validator {
 
     private void object(MapNode m, Schema s, String ptr, Set<Violation> out, int depth) {
         boolean freeForm = s.properties == null && s.additional == null && !s.additionalForbidden;
-        for (MapNode.Entry e : freeForm ? List.<MapNode.Entry>of() : m.entries()) {
-            String key = e.key();
+        for (int i = 0, n = freeForm ? 0 : m.size(); i < n; i++) {
+            String key = m.keyAt(i);
             String child = JsonPointer.child(ptr, key);
-            Node v = e.value();
+            Node v = m.valueAt(i);
             Schema ps = s.properties == null ? null : s.properties.get(key);
             if (ps == null && s.embeddedResource && (key.equals("apiVersion") || key.equals("kind")
                     || key.equals("metadata"))) {
@@ -188,7 +188,7 @@ public final class Validator {
             }
             return;
         }
-        BigDecimal d = sc.decimal();
+        BigDecimal d = s.minimum == null && s.maximum == null ? null : sc.decimal();
         if (d != null) {
             if (s.minimum != null && d.compareTo(s.minimum) < 0) {
                 out.add(new Violation(ptr, where(ptr) + "must be at least " + s.minimum.toPlainString() + ", got " + sc.raw()));

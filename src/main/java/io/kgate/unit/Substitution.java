@@ -167,16 +167,16 @@ final class Substitution {
     /** True when some string in the tree holds "${": a placeholder Flux may substitute. */
     static boolean hasPlaceholders(Node n) {
         if (n instanceof MapNode m) {
-            for (MapNode.Entry e : m.entries()) {
-                if (hasPlaceholders(e.value())) {
+            for (int i = 0; i < m.size(); i++) {
+                if (hasPlaceholders(m.valueAt(i))) {
                     return true;
                 }
             }
             return false;
         }
         if (n instanceof SeqNode s) {
-            for (Node i : s.items()) {
-                if (hasPlaceholders(i)) {
+            for (int i = 0; i < s.size(); i++) {
+                if (hasPlaceholders(s.get(i))) {
                     return true;
                 }
             }

@@ -105,14 +105,10 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
     private static String foundInstead(ObjectGraph g, KubeObject svc) {
         List<String> found = new ArrayList<>();
         for (String kind : List.of("Endpoints", "EndpointSlice")) {
-            for (KubeObject o : g.ofKind(kind)) {
-                boolean sameName = Objects.equals(o.name(), svc.name());
-                boolean sameNs = ObjectGraph.sameNamespace(o.namespace(), svc.namespace());
-                if (sameName || sameNs) {
-                    found.add(o.ref().display() + (kind.equals("EndpointSlice")
-                            ? " labelled " + Objects.requireNonNullElse(o.labels().get(ObjectGraph.SERVICE_NAME_LABEL), "for no Service")
-                            : ""));
-                }
+            for (KubeObject o : g.namedAnywhereOrIn(kind, svc.name(), svc.namespace())) {
+                found.add(o.ref().display() + (kind.equals("EndpointSlice")
+                        ? " labelled " + Objects.requireNonNullElse(o.labels().get(ObjectGraph.SERVICE_NAME_LABEL), "for no Service")
+                        : ""));
             }
         }
         List<String> distinct = found.stream().distinct().toList();

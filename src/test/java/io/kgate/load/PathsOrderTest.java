@@ -1,0 +1,23 @@
+package io.kgate.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Files are read in one order whether their paths are compared as names or as text. */
+class PathsOrderTest {
+    private static final List<String> PATHS = List.of("a", "a/b", "a-b", "a.yaml", "a/b/c.yaml", "a/b-c.yaml",
+            "a/b.yaml", "ab", "a b/x", "A/x", "z", "a/a", "a0/x", "é/x", "e/x", "a/b/c/d.yaml", "a/bc");
+
+    @Test
+    void textOrderIsNameOrder() {
+        for (String a : PATHS) {
+            for (String b : PATHS) {
+                assertEquals(Integer.signum(Paths.compare(Path.of(a), Path.of(b))),
+                        Integer.signum(Paths.compare(a, b)), a + " vs " + b);
+            }
+        }
+    }
+}
