@@ -160,6 +160,17 @@ public final class ObjectGraph {
                 index().byKindAndNamespace.getOrDefault(kind + "\u0000", List.of()), o -> o);
     }
 
+    /** Objects of {@code kind} named {@code name} (null: without a name), whatever their namespace. */
+    public List<KubeObject> namedInAnyNamespace(String kind, String name) {
+        List<KubeObject> out = new ArrayList<>();
+        for (KubeObject o : index().byKindAndName.getOrDefault(kind + "\u0000" + name, List.of())) {
+            if (Objects.equals(o.name(), name)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
     /**
      * Objects of {@code kind} named {@code name} in any namespace, together with every object of
      * {@code kind} in a namespace compatible with {@code namespace}; in tree order, each once. Looked
@@ -173,8 +184,8 @@ public final class ObjectGraph {
         Set<KubeObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         seen.addAll(around);
         List<KubeObject> out = new ArrayList<>(around);
-        for (KubeObject o : index().byKindAndName.getOrDefault(kind + "\u0000" + name, List.of())) {
-            if (Objects.equals(o.name(), name) && seen.add(o)) {
+        for (KubeObject o : namedInAnyNamespace(kind, name)) {
+            if (seen.add(o)) {
                 out.add(o);
             }
         }

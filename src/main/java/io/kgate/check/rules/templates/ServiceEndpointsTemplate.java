@@ -12,8 +12,10 @@ import io.kgate.model.Node;
 import io.kgate.model.ObjectGraph;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -49,6 +51,9 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
     public void run(RuleContext<ParamSchema.None> ctx) {
         ObjectGraph g = ctx.graph();
         Set<KubeObject> checkedSources = Collections.newSetFromMap(new IdentityHashMap<>());
+        // what one namespace holds, worded once: a large tree has thousands of findings naming the same place
+        Map<String, String> foundInNamespace = new HashMap<>();
+        Map<String, String> servicesInNamespace = new HashMap<>();
         for (KubeObject svc : g.ofKind("Service")) {
             MapNode spec = svc.root().map("spec");
             if (spec == null || "ExternalName".equals(spec.string("type"))) {
@@ -65,7 +70,7 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
             if (sources.isEmpty()) {
                 ctx.report(svc, "/metadata/name", svc.ref().display() + " has no selector and no Endpoints or "
                         + "EndpointSlice (label " + ObjectGraph.SERVICE_NAME_LABEL + ": " + svc.name()
-                        + "): its traffic goes nowhere" + foundInstead(g, svc));
+                        + "): its traffic goes nowhere" + foundInstead(g, svc, foundInNamespace));
                 continue;
             }
             for (KubeObject src : sources) {
@@ -78,7 +83,8 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
         for (KubeObject ep : g.ofKind("Endpoints")) {
             if (g.named("Service", ep.namespace(), ep.name()).isEmpty()) {
                 ctx.warn(ep, "/metadata/name", ep.ref().display() + " belongs to no Service: no Service named "
-                        + ep.name() + where(ep, ctx.scope()) + " (Services there: " + serviceNames(g, ep) + ")");
+                        + ep.name() + where(ep, ctx.scope()) + " (Services there: "
+                        + servicesInNamespace.computeIfAbsent(String.valueOf(ep.namespace()), k -> serviceNames(g, ep)) + ")");
             }
         }
         for (KubeObject slice : g.ofKind("EndpointSlice")) {
@@ -86,7 +92,9 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
             if (owner != null && g.named("Service", slice.namespace(), owner).isEmpty()) {
                 ctx.warn(slice, JsonPointer.child("/metadata/labels", ObjectGraph.SERVICE_NAME_LABEL),
                         slice.ref().display() + " is labelled for Service " + owner + ", which does not exist"
-                                + where(slice, ctx.scope()) + " (Services there: " + serviceNames(g, slice) + ")");
+                                + where(slice, ctx.scope()) + " (Services there: "
+                                + servicesInNamespace.computeIfAbsent(String.valueOf(slice.namespace()), k -> serviceNames(g, slice))
+                                + ")");
             }
         }
     }
@@ -101,7 +109,21 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
                 .filter(Objects::nonNull).distinct().toList());
     }
 
-    /** Endpoints-like objects near the Service: same name elsewhere, or other names in its namespace. */
+    /**
+     * Endpoints-like objects near the Service: same name elsewhere, or other names in its namespace.
+     * When nothing of its name is elsewhere, the answer is the namespace's, kept in {@code byNamespace}.
+     */
+    private static String foundInstead(ObjectGraph g, KubeObject svc, Map<String, String> byNamespace) {
+        boolean elsewhere = false;
+        for (String kind : List.of("Endpoints", "EndpointSlice")) {
+            for (KubeObject o : g.namedInAnyNamespace(kind, svc.name())) {
+                elsewhere |= !ObjectGraph.sameNamespace(o.namespace(), svc.namespace());
+            }
+        }
+        return elsewhere ? foundInstead(g, svc)
+                : byNamespace.computeIfAbsent(String.valueOf(svc.namespace()), ns -> foundInstead(g, svc));
+    }
+
     private static String foundInstead(ObjectGraph g, KubeObject svc) {
         List<String> found = new ArrayList<>();
         for (String kind : List.of("Endpoints", "EndpointSlice")) {

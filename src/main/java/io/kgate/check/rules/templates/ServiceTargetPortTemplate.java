@@ -9,8 +9,10 @@ import io.kgate.model.Node;
 import io.kgate.model.PodTemplate;
 import io.kgate.model.SeqNode;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A Service's named targetPort resolves in every pod it selects. */
@@ -36,6 +38,8 @@ public final class ServiceTargetPortTemplate implements Template<ParamSchema.Non
 
     @Override
     public void run(RuleContext<ParamSchema.None> ctx) {
+        // a workload is selected by many Services: its port names are read once
+        Map<PodTemplate, Set<String>> portNames = new IdentityHashMap<>();
         for (KubeObject svc : ctx.graph().ofKind("Service")) {
             if (!(svc.at("/spec/ports") instanceof SeqNode ports)) {
                 continue;
@@ -53,7 +57,7 @@ public final class ServiceTargetPortTemplate implements Template<ParamSchema.Non
                 }
                 List<String> lacking = new ArrayList<>();
                 for (PodTemplate pod : pods) {
-                    Set<String> named = portNames(pod);
+                    Set<String> named = portNames.computeIfAbsent(pod, ServiceTargetPortTemplate::portNames);
                     if (!named.contains(name)) {
                         lacking.add(pod.owner().ref().display() + " (named ports: " + Fields.list(List.copyOf(named))
                                 + ")");
