@@ -23,6 +23,8 @@ public final class Placeholders {
     private static final Placeholders DEFAULT = new Placeholders(DEFAULT_PATTERNS);
 
     private final List<Pattern> patterns;
+    /** One matcher per pattern and thread, reset for each value: every string of every object is looked at. */
+    private final ThreadLocal<List<Matcher>> matchers;
 
     /** Compiles {@code patterns}; throws IllegalArgumentException naming the one that is not a regular expression. */
     public Placeholders(List<String> patterns) {
@@ -33,6 +35,7 @@ public final class Placeholders {
                 throw new IllegalArgumentException("'" + p + "' is not a regular expression: " + e.getDescription());
             }
         }).toList();
+        this.matchers = ThreadLocal.withInitial(() -> this.patterns.stream().map(p -> p.matcher("")).toList());
     }
 
     public static Placeholders defaults() {
@@ -44,9 +47,8 @@ public final class Placeholders {
         if (value == null) {
             return null;
         }
-        for (Pattern p : patterns) {
-            Matcher m = p.matcher(value);
-            if (m.find()) {
+        for (Matcher m : matchers.get()) {
+            if (m.reset(value).find()) {
                 return m.group().replaceFirst("^[:=][ \\t]*", "").strip();
             }
         }

@@ -29,7 +29,7 @@ public final class Validator {
 
     public List<Violation> validate(Node node, Schema schema) {
         Set<Violation> out = new LinkedHashSet<>();
-        check(node, schema, "", out, 0);
+        check(node, schema, Path.ROOT, out, 0);
         return List.copyOf(out);
     }
 
@@ -41,14 +41,14 @@ public final class Validator {
         return s;
     }
 
-    private void check(Node node, Schema schema, String ptr, Set<Violation> out, int depth) {
+    private void check(Node node, Schema schema, Path ptr, Set<Violation> out, int depth) {
         Schema s = resolve(schema);
         if (s == null || s == Schema.ANY || depth > 200) {
             return;
         }
         if (node instanceof ScalarNode sc && sc.isNull()) {
             if (!s.nullable && s.types != 0) {
-                out.add(new Violation(ptr, where(ptr) + "expected " + Schema.typeWords(s.types) + ", got null"));
+                out.add(new Violation(ptr.toString(), where(ptr) + "expected " + Schema.typeWords(s.types) + ", got null"));
             }
             return;
         }
@@ -65,15 +65,15 @@ public final class Validator {
             Set<Violation> sub = new LinkedHashSet<>();
             check(node, s.not, ptr, sub, depth + 1);
             if (sub.isEmpty()) {
-                out.add(new Violation(ptr, where(ptr) + describe(node) + " is not allowed here (the schema excludes it)"));
+                out.add(new Violation(ptr.toString(), where(ptr) + describe(node) + " is not allowed here (the schema excludes it)"));
             }
         }
         if (s.types != 0 && !typeMatches(node, s.types)) {
-            out.add(new Violation(ptr, where(ptr) + "expected " + Schema.typeWords(s.types) + ", got " + describe(node)));
+            out.add(new Violation(ptr.toString(), where(ptr) + "expected " + Schema.typeWords(s.types) + ", got " + describe(node)));
             return;
         }
         if (s.enumValues != null && node instanceof ScalarNode sc && !inEnum(sc, s.enumValues)) {
-            out.add(new Violation(ptr, where(ptr) + "unsupported value " + sc.display() + "; expected one of "
+            out.add(new Violation(ptr.toString(), where(ptr) + "unsupported value " + sc.display() + "; expected one of "
                     + s.enumValues.stream().map(Validator::enumWord).collect(Collectors.joining(", "))));
         }
         switch (node) {
@@ -84,7 +84,7 @@ public final class Validator {
     }
 
     /** anyOf/oneOf: fine when one branch fits; otherwise the errors of the branch closest to the value. */
-    private void union(Node node, List<Schema> branches, String ptr, Set<Violation> out, int depth) {
+    private void union(Node node, List<Schema> branches, Path ptr, Set<Violation> out, int depth) {
         if (branches == null || branches.isEmpty()) {
             return;
         }
@@ -114,20 +114,20 @@ public final class Validator {
         }
         if (fitting >= 2 && singles.size() == fitting) {
             // alternatives that each miss one thing: name them all in one error, not just the first
-            out.add(new Violation(ptr, where(ptr) + "must match one of " + fitting + " alternatives: "
+            out.add(new Violation(ptr.toString(), where(ptr) + "must match one of " + fitting + " alternatives: "
                     + String.join(" | ", singles)));
         } else if (best != null) {
             out.addAll(best);
         } else {
-            out.add(new Violation(ptr, where(ptr) + "expected " + Schema.typeWords(types) + ", got " + describe(node)));
+            out.add(new Violation(ptr.toString(), where(ptr) + "expected " + Schema.typeWords(types) + ", got " + describe(node)));
         }
     }
 
-    private void object(MapNode m, Schema s, String ptr, Set<Violation> out, int depth) {
+    private void object(MapNode m, Schema s, Path ptr, Set<Violation> out, int depth) {
         boolean freeForm = s.properties == null && s.additional == null && !s.additionalForbidden;
         for (int i = 0, n = freeForm ? 0 : m.size(); i < n; i++) {
             String key = m.keyAt(i);
-            String child = JsonPointer.child(ptr, key);
+            Path child = ptr.child(key);
             Node v = m.valueAt(i);
             Schema ps = s.properties == null ? null : s.properties.get(key);
             if (ps == null && s.embeddedResource && (key.equals("apiVersion") || key.equals("kind")
@@ -142,59 +142,59 @@ public final class Validator {
             } else if (s.additional != null) {
                 check(v, s.additional, child, out, depth + 1);
             } else if (s.additionalForbidden || (strict && !s.preserveUnknown)) {
-                out.add(new Violation(child, where(child) + "unknown field \"" + key + "\"" + suggestion(key, s)));
+                out.add(new Violation(child.toString(), where(child) + "unknown field \"" + key + "\"" + suggestion(key, s)));
             }
         }
         for (String r : s.required) {
             Node v = m.get(r);
-            String child = JsonPointer.child(ptr, r);
+            Path child = ptr.child(r);
             if (v == null) {
-                out.add(new Violation(child, where(ptr) + "missing required field \"" + r + "\""));
+                out.add(new Violation(child.toString(), where(ptr) + "missing required field \"" + r + "\""));
             } else if (v instanceof ScalarNode sc && sc.isNull()) {
                 Schema rs = s.properties == null ? null : resolve(s.properties.get(r));
                 if (rs == null || !rs.nullable) {
-                    out.add(new Violation(child, where(ptr) + "required field \"" + r + "\" is null"));
+                    out.add(new Violation(child.toString(), where(ptr) + "required field \"" + r + "\" is null"));
                 }
             }
         }
     }
 
-    private void array(SeqNode a, Schema s, String ptr, Set<Violation> out, int depth) {
+    private void array(SeqNode a, Schema s, Path ptr, Set<Violation> out, int depth) {
         if (s.minItems >= 0 && a.size() < s.minItems) {
-            out.add(new Violation(ptr, where(ptr) + "needs at least " + s.minItems + " item" + (s.minItems == 1 ? "" : "s")
+            out.add(new Violation(ptr.toString(), where(ptr) + "needs at least " + s.minItems + " item" + (s.minItems == 1 ? "" : "s")
                     + ", has " + a.size()));
         }
         if (s.maxItems >= 0 && a.size() > s.maxItems) {
-            out.add(new Violation(ptr, where(ptr) + "allows at most " + s.maxItems + " items, has " + a.size()));
+            out.add(new Violation(ptr.toString(), where(ptr) + "allows at most " + s.maxItems + " items, has " + a.size()));
         }
         if (s.items != null) {
             for (int i = 0; i < a.size(); i++) {
-                check(a.get(i), s.items, JsonPointer.child(ptr, i), out, depth + 1);
+                check(a.get(i), s.items, ptr.child(i), out, depth + 1);
             }
         }
     }
 
-    private void scalar(ScalarNode sc, Schema s, String ptr, Set<Violation> out) {
+    private void scalar(ScalarNode sc, Schema s, Path ptr, Set<Violation> out) {
         if (sc.value() instanceof String str) {
             if (s.pattern != null && (s.types & Schema.STRING) != 0 && !s.pattern.matcher(str).find()) {
-                out.add(new Violation(ptr, where(ptr) + sc.display() + " does not match the pattern " + s.patternText));
+                out.add(new Violation(ptr.toString(), where(ptr) + sc.display() + " does not match the pattern " + s.patternText));
             }
             int len = str.codePointCount(0, str.length());
             if (s.minLength >= 0 && len < s.minLength) {
-                out.add(new Violation(ptr, where(ptr) + "must be at least " + s.minLength + " characters long"));
+                out.add(new Violation(ptr.toString(), where(ptr) + "must be at least " + s.minLength + " characters long"));
             }
             if (s.maxLength >= 0 && len > s.maxLength) {
-                out.add(new Violation(ptr, where(ptr) + "must be at most " + s.maxLength + " characters long, is " + len));
+                out.add(new Violation(ptr.toString(), where(ptr) + "must be at most " + s.maxLength + " characters long, is " + len));
             }
             return;
         }
         BigDecimal d = s.minimum == null && s.maximum == null ? null : sc.decimal();
         if (d != null) {
             if (s.minimum != null && d.compareTo(s.minimum) < 0) {
-                out.add(new Violation(ptr, where(ptr) + "must be at least " + s.minimum.toPlainString() + ", got " + sc.raw()));
+                out.add(new Violation(ptr.toString(), where(ptr) + "must be at least " + s.minimum.toPlainString() + ", got " + sc.raw()));
             }
             if (s.maximum != null && d.compareTo(s.maximum) > 0) {
-                out.add(new Violation(ptr, where(ptr) + "must be at most " + s.maximum.toPlainString() + ", got " + sc.raw()));
+                out.add(new Violation(ptr.toString(), where(ptr) + "must be at most " + s.maximum.toPlainString() + ", got " + sc.raw()));
             }
         }
     }
@@ -255,8 +255,8 @@ public final class Validator {
         return node.typeName();
     }
 
-    private static String where(String ptr) {
-        return ptr.isEmpty() ? "" : JsonPointer.toDotted(ptr) + ": ";
+    private static String where(Path ptr) {
+        return ptr == Path.ROOT ? "" : JsonPointer.toDotted(ptr.toString()) + ": ";
     }
 
     /** ", did you mean \"imagePullPolicy\"?" for a near miss among the declared fields. */
@@ -295,5 +295,40 @@ public final class Validator {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /**
+     * Where a node is: its parent and its key or index. The JSON pointer is written only when a
+     * violation needs it; building one per node visited made a string for every node of every object.
+     */
+    private static final class Path {
+        static final Path ROOT = new Path(null, null, -1);
+        private final Path parent;
+        private final String key;
+        private final int index;
+        private String pointer;
+
+        private Path(Path parent, String key, int index) {
+            this.parent = parent;
+            this.key = key;
+            this.index = index;
+        }
+
+        Path child(String k) {
+            return new Path(this, k, -1);
+        }
+
+        Path child(int i) {
+            return new Path(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (pointer == null) {
+                pointer = parent == null ? "" : key != null ? JsonPointer.child(parent.toString(), key)
+                        : JsonPointer.child(parent.toString(), index);
+            }
+            return pointer;
+        }
     }
 }

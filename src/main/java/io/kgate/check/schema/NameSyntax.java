@@ -1,16 +1,66 @@
 package io.kgate.check.schema;
 
-import java.util.regex.Pattern;
-
-/** The name syntaxes of the API server's validation (k8s.io/apimachinery validation): each returns null when valid, else what is wrong. */
+/**
+ * The name syntaxes of the API server's validation (k8s.io/apimachinery validation): each returns null
+ * when valid, else what is wrong. The syntaxes are scanned by hand, not matched by regular expressions:
+ * every name, label and annotation of a large tree goes through them, and the JDK's matcher allocates
+ * for each match of a nested repetition such as the DNS subdomain's.
+ */
 final class NameSyntax {
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile(
-            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-    private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-
     private NameSyntax() {
+    }
+
+    private static boolean lowerOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean alnum(char c) {
+        return lowerOrDigit(c) || (c >= 'A' && c <= 'Z');
+    }
+
+    /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} over s[from, to); {@code letterFirst}: {@code [a-z]} first. */
+    private static boolean label(String s, int from, int to, boolean letterFirst) {
+        if (from >= to || !lowerOrDigit(s.charAt(from)) || !lowerOrDigit(s.charAt(to - 1))
+                || (letterFirst && !(s.charAt(from) >= 'a' && s.charAt(from) <= 'z'))) {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = s.charAt(i);
+            if (!lowerOrDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code label(\.label)*}. */
+    static boolean isSubdomain(String s) {
+        int from = 0;
+        while (true) {
+            int dot = s.indexOf('.', from);
+            int to = dot < 0 ? s.length() : dot;
+            if (!label(s, from, to, false)) {
+                return false;
+            }
+            if (dot < 0) {
+                return true;
+            }
+            from = dot + 1;
+        }
+    }
+
+    /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
+    static boolean isQualifiedNamePart(String s) {
+        if (s.isEmpty() || !alnum(s.charAt(0)) || !alnum(s.charAt(s.length() - 1))) {
+            return false;
+        }
+        for (int i = 1; i < s.length() - 1; i++) {
+            char c = s.charAt(i);
+            if (!alnum(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Null when {@code s} is a valid DNS-1123 label, else what is wrong. */
@@ -18,13 +68,13 @@ final class NameSyntax {
         if (s.length() > 63) {
             return "must be at most 63 characters (a DNS-1123 label), has " + s.length();
         }
-        return DNS_LABEL.matcher(s).matches() ? null
+        return label(s, 0, s.length(), false) ? null
                 : "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit";
     }
 
     /** A DNS-1035 label (a Service name: it becomes a DNS name and an environment variable prefix). */
     static String dns1035Label(String s) {
-        return s.length() <= 63 && !DNS_1035_LABEL.matcher(s).matches()
+        return s.length() <= 63 && !label(s, 0, s.length(), true)
                 ? "must be a DNS-1035 label: lowercase letters, digits and '-', starting with a letter and "
                         + "ending with a letter or digit"
                 : dnsLabel(s);
@@ -34,7 +84,7 @@ final class NameSyntax {
         if (s.length() > 253) {
             return "must be at most 253 characters (a DNS-1123 subdomain), has " + s.length();
         }
-        return DNS_SUBDOMAIN.matcher(s).matches() ? null
+        return isSubdomain(s) ? null
                 : "must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a "
                         + "letter or digit";
     }
@@ -53,14 +103,14 @@ final class NameSyntax {
         if (name.isEmpty() || name.length() > 63) {
             return "the name part must be 1 to 63 characters";
         }
-        return QUALIFIED_NAME.matcher(name).matches() ? null
+        return isQualifiedNamePart(name) ? null
                 : "the name part may hold letters, digits, '-', '_' and '.', and must start and end with a letter or digit";
     }
 
     /** A label value: empty, or at most 63 characters of the qualified name's syntax. */
     static String labelValue(String v) {
         return v.length() > 63 ? "must be at most 63 characters, has " + v.length()
-                : QUALIFIED_NAME.matcher(v).matches() ? null
+                : isQualifiedNamePart(v) ? null
                         : "may hold letters, digits, '-', '_' and '.', and must start and end with a letter or digit";
     }
 }
