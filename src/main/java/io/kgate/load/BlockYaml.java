@@ -253,13 +253,13 @@ final class BlockYaml {
         char c = text.charAt(at);
         if (c == '"' || c == '\'') {
             int close = c == '"' ? doubleQuoteEnd(at) : singleQuoteEnd(at);
-            tree.add(YamlTreeBuilder.quoted(pos(at), c == '"' ? doubleQuoted(at, close) : singleQuoted(at, close)));
+            tree.key(pos(at), c == '"' ? doubleQuoted(at, close) : singleQuoted(at, close), true);
         } else {
             int e = colon;
             while (text.charAt(e - 1) == ' ') {
                 e--;
             }
-            tree.add(YamlTreeBuilder.plain(pos(at), SharedStrings.cut(text, at, e)));
+            tree.key(pos(at), SharedStrings.cut(text, at, e), false);
         }
         return colon;
     }

@@ -179,7 +179,7 @@ final class YamlTreeBuilder {
             return pointer;
         }
 
-        abstract void add(Node child, Pos childPos, YamlTreeBuilder b);
+        abstract void add(Node child, YamlTreeBuilder b);
 
         abstract Node finish(YamlTreeBuilder b);
     }
@@ -192,7 +192,7 @@ final class YamlTreeBuilder {
         }
 
         @Override
-        void add(Node child, Pos childPos, YamlTreeBuilder b) {
+        void add(Node child, YamlTreeBuilder b) {
             items.add(child);
             weight += child.weight();
         }
@@ -265,13 +265,14 @@ final class YamlTreeBuilder {
         }
 
         @Override
-        void add(Node child, Pos childPos, YamlTreeBuilder b) {
+        void add(Node child, YamlTreeBuilder b) {
             if (key == null) {
                 if (child instanceof ScalarNode s) {
                     key = s.value() == null && !s.quoted() && s.raw().isEmpty() ? "" : s.raw();
                     keyPos = s.pos();
                     mergeKey = !s.quoted() && "<<".equals(s.raw());
                 } else {
+                    Pos childPos = child.pos();
                     b.problems.add(new Problem(childPos,
                             "a mapping key must be a scalar, not " + child.typeName(), false));
                     key = "?";
@@ -346,7 +347,7 @@ final class YamlTreeBuilder {
         if (stack.isEmpty()) {
             root = finished;
         } else {
-            stack.peek().add(finished, finished.pos(), this);
+            stack.peek().add(finished, this);
         }
     }
 
@@ -358,6 +359,20 @@ final class YamlTreeBuilder {
     /** How deep the collections open now are nested. */
     int depth() {
         return stack.size();
+    }
+
+    /**
+     * A mapping key written as text, plain or quoted: sets the key of the mapping being read as the
+     * scalar would, without building and resolving a scalar that is only read for its text.
+     */
+    void key(Pos pos, String text, boolean quoted) {
+        if (stack.peek() instanceof MapFrame m && m.key == null) {
+            m.key = text;
+            m.keyPos = pos;
+            m.mergeKey = !quoted && "<<".equals(text);
+        } else {
+            add(quoted ? quoted(pos, text) : plain(pos, text));
+        }
     }
 
     /** A plain (unquoted) scalar: its value resolved as Kubernetes' YAML decoder resolves it. */

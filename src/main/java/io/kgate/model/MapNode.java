@@ -93,7 +93,8 @@ public final class MapNode implements Node {
         return i < 0 ? null : entryAt(i);
     }
 
-    private int indexOf(String key) {
+    /** The index of {@code key}, or -1. */
+    int indexOf(String key) {
         if (index != null) {
             Integer i = index.get(key);
             return i == null ? -1 : i;
@@ -108,17 +109,23 @@ public final class MapNode implements Node {
 
     /** The value of the key written in {@code s} from {@code from} to {@code to}, without cutting it out. */
     Node get(String s, int from, int to) {
+        int i = indexOf(s, from, to);
+        return i < 0 ? null : values[i];
+    }
+
+    /** The index of the key written in {@code s} from {@code from} to {@code to}, or -1. */
+    int indexOf(String s, int from, int to) {
         if (index != null) {
-            return get(s.substring(from, to));
+            return indexOf(s.substring(from, to));
         }
         int length = to - from;
         for (int i = 0; i < keys.length; i++) {
             String k = keys[i];
             if (k.length() == length && k.regionMatches(0, s, from, length)) {
-                return values[i];
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     public boolean has(String key) {

@@ -1,7 +1,5 @@
 package io.kgate.model;
 
-import java.util.List;
-
 /** Maps JSON pointers to source positions by walking the positioned tree. */
 public final class Positions {
     private Positions() {
@@ -12,29 +10,45 @@ public final class Positions {
      * deepest existing ancestor when the pointer leads nowhere.
      */
     public static Pos of(Node root, String pointer) {
+        if (pointer == null || pointer.isEmpty()) {
+            return root.pos();
+        }
+        // walked in place, like Node.at: every finding asks this
         Node cur = root;
-        Pos best = root.pos();
-        List<String> steps = JsonPointer.split(pointer);
-        for (String step : steps) {
+        MapNode bestMap = null;
+        int bestKey = -1;
+        Node bestItem = root;
+        int start = 1;
+        while (true) {
+            int slash = pointer.indexOf('/', start);
+            int end = slash < 0 ? pointer.length() : slash;
             if (cur instanceof MapNode m) {
-                MapNode.Entry e = m.entry(step);
-                if (e == null) {
-                    return best;
+                int tilde = pointer.indexOf('~', start);
+                int i = tilde < 0 || tilde >= end ? m.indexOf(pointer, start, end)
+                        : m.indexOf(JsonPointer.unescape(pointer.substring(start, end)));
+                if (i < 0) {
+                    break;
                 }
-                best = e.keyPos();
-                cur = e.value();
+                bestMap = m;
+                bestKey = i;
+                cur = m.valueAt(i);
             } else if (cur instanceof SeqNode s) {
-                int i = JsonPointer.index(step);
+                int i = JsonPointer.index(pointer.substring(start, end));
                 if (i < 0 || i >= s.size()) {
-                    return best;
+                    break;
                 }
                 cur = s.get(i);
-                best = cur.pos();
+                bestMap = null;
+                bestItem = cur;
             } else {
-                return best;
+                break;
             }
+            if (slash < 0) {
+                break;
+            }
+            start = slash + 1;
         }
-        return best;
+        return bestMap != null ? bestMap.keyPosAt(bestKey) : bestItem.pos();
     }
 
     /** The position of the value at {@code pointer} itself, falling back like {@link #of}. */

@@ -60,7 +60,11 @@ class PositionsTest {
         // missing fields point at their nearest existing parent
         "/spec/template/spec/containers/0/resources/limits, 12:11",
         "/spec/replicas, 8:1",
-        "/spec/template/spec/containers/7, 11:7"})
+        "/spec/template/spec/containers/7, 11:7",
+        // a step below a scalar, or an index that is not a number, ends where the walk stopped
+        "/metadata/name/x, 6:3",
+        "/spec/template/spec/containers/1/args/1/x, 17:27",
+        "/spec/template/spec/containers/first, 11:7"})
     void pointerMapsToSourcePosition(String pointer, String expected) {
         assertEquals(expected, obj.positionOf(pointer).toString());
     }
