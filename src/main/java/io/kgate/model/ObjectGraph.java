@@ -219,10 +219,18 @@ public final class ObjectGraph {
 
     /** Every object that runs pods, with its pod template, in tree order. */
     public List<PodTemplate> pods() {
+        if (objects.size() == 1) {
+            // a per-object rule's graph of one: its pod template without building every lookup
+            PodTemplate p = PodTemplate.of(objects.getFirst());
+            return p == null ? List.of() : List.of(p);
+        }
         return Collections.unmodifiableList(index().pods);
     }
 
     public PodTemplate podOf(KubeObject o) {
+        if (objects.size() == 1) {
+            return objects.getFirst() == o ? PodTemplate.of(o) : null;
+        }
         return index().podOf.get(o);
     }
 

@@ -167,10 +167,12 @@ public final class CelTemplate implements Template<CelTemplate.Params> {
         }
         boolean kind = false;
         for (String m : p.match()) {
+            // "Kind" or "apiVersion/Kind", compared in place: asked for every object of the tree
             int slash = m.lastIndexOf('/');
-            String k = slash < 0 ? m : m.substring(slash + 1);
-            String apiVersion = slash < 0 ? null : m.substring(0, slash);
-            if (k.equals(o.kind()) && (apiVersion == null || apiVersion.equals(o.apiVersion()))) {
+            String k = o.kind();
+            String v = o.apiVersion();
+            if (m.length() - slash - 1 == k.length() && m.startsWith(k, slash + 1)
+                    && (slash < 0 || (v != null && v.length() == slash && m.startsWith(v)))) {
                 kind = true;
                 break;
             }
