@@ -21,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * The pipeline, in two passes. The file pass runs as each file is parsed, on all cores: the
@@ -174,13 +175,19 @@ public final class Linter {
                 }
             }
         }
-        // on the run's threads: the checks split their work with Parallel.inOrder
-        Parallel.on(threads, () -> {
-            for (Check c : checks) {
-                c.run(ctx, findings::add);
-            }
-            return null;
-        });
+        // on the run's threads: every check is a task, and the checks split their own work with
+        // Parallel.inOrder; findings keep the order of the checks whatever the number of threads
+        List<Callable<List<Finding>>> tasks = new ArrayList<>();
+        for (Check c : checks) {
+            tasks.add(() -> {
+                List<Finding> found = new ArrayList<>();
+                c.run(ctx, found::add);
+                return found;
+            });
+        }
+        for (List<Finding> found : Parallel.on(threads, () -> Parallel.inOrder(tasks))) {
+            findings.addAll(found);
+        }
         // an object in two units is checked in each and reported once
         List<Finding> filtered = new ArrayList<>(new LinkedHashSet<>(findings));
         if (!split.unknowns().isEmpty()) {

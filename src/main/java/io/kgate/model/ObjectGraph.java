@@ -48,11 +48,13 @@ public final class ObjectGraph {
      */
     private static final class Index {
         final Map<String, List<KubeObject>> byKind = new HashMap<>();
-        final Map<String, List<KubeObject>> byKindAndName = new HashMap<>();
+        final Map<Key, List<KubeObject>> byKindAndName = new HashMap<>();
+        /** kind + namespace ("" for objects without one) + name: a name is looked up per finding. */
+        final Map<Key, List<KubeObject>> byKindNamespaceAndName = new HashMap<>();
         /** kind + namespace ("" for objects without one); lookups merge a namespace with the unset one. */
-        final Map<String, List<KubeObject>> byKindAndNamespace = new HashMap<>();
+        final Map<Key, List<KubeObject>> byKindAndNamespace = new HashMap<>();
         /** kind + label key + value, for EndpointSlices by service name. */
-        final Map<String, List<KubeObject>> byKindAndLabel = new HashMap<>();
+        final Map<Key, List<KubeObject>> byKindAndLabel = new HashMap<>();
         final Map<KubeObject, Integer> order = new IdentityHashMap<>();
         final List<PodTemplate> pods = new ArrayList<>();
         final Map<KubeObject, PodTemplate> podOf = new IdentityHashMap<>();
@@ -60,20 +62,22 @@ public final class ObjectGraph {
         final Map<PodTemplate, Map<String, String>> podLabels = new IdentityHashMap<>();
         final Map<String, List<PodTemplate>> podsByNamespace = new HashMap<>();
         /** Pods by one label: namespace ("" when unset) + key + value, and key + value in any namespace. */
-        final Map<String, List<PodTemplate>> podsByNamespaceAndLabel = new HashMap<>();
-        final Map<String, List<PodTemplate>> podsByLabel = new HashMap<>();
+        final Map<Key, List<PodTemplate>> podsByNamespaceAndLabel = new HashMap<>();
+        final Map<Key, List<PodTemplate>> podsByLabel = new HashMap<>();
 
         Index(List<KubeObject> objects) {
             for (KubeObject o : objects) {
                 order.put(o, order.size());
                 String kind = Objects.requireNonNullElse(o.kind(), "");
                 byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(o);
-                byKindAndName.computeIfAbsent(o.kind() + "\u0000" + o.name(), k -> new ArrayList<>()).add(o);
-                byKindAndNamespace.computeIfAbsent(kind + "\u0000" + Objects.requireNonNullElse(o.namespace(), ""),
+                byKindAndName.computeIfAbsent(new Key(o.kind(), o.name(), null), k -> new ArrayList<>()).add(o);
+                byKindNamespaceAndName.computeIfAbsent(
+                        new Key(o.kind(), Objects.requireNonNullElse(o.namespace(), ""), o.name()),
+                        k -> new ArrayList<>()).add(o);
+                byKindAndNamespace.computeIfAbsent(new Key(kind, Objects.requireNonNullElse(o.namespace(), ""), null),
                         k -> new ArrayList<>()).add(o);
                 for (Map.Entry<String, String> l : o.labels().entrySet()) {
-                    byKindAndLabel.computeIfAbsent(kind + "\u0000" + l.getKey() + "\u0000" + l.getValue(),
-                            k -> new ArrayList<>()).add(o);
+                    byKindAndLabel.computeIfAbsent(new Key(kind, l.getKey(), l.getValue()), k -> new ArrayList<>()).add(o);
                 }
                 PodTemplate p = PodTemplate.of(o);
                 if (p != null) {
@@ -83,9 +87,9 @@ public final class ObjectGraph {
                     podsByNamespace.computeIfAbsent(Objects.requireNonNullElse(o.namespace(), ""), k -> new ArrayList<>())
                             .add(p);
                     for (Map.Entry<String, String> l : podLabels.get(p).entrySet()) {
-                        String label = "\u0000" + l.getKey() + "\u0000" + l.getValue();
-                        podsByLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(p);
-                        podsByNamespaceAndLabel.computeIfAbsent(Objects.requireNonNullElse(o.namespace(), "") + label,
+                        podsByLabel.computeIfAbsent(new Key(null, l.getKey(), l.getValue()), k -> new ArrayList<>()).add(p);
+                        podsByNamespaceAndLabel.computeIfAbsent(
+                                new Key(Objects.requireNonNullElse(o.namespace(), ""), l.getKey(), l.getValue()),
                                 k -> new ArrayList<>()).add(p);
                     }
                 }
@@ -94,6 +98,10 @@ public final class ObjectGraph {
     }
 
     private Index index;
+
+    /** A lookup key of up to three parts (kind, name or namespace, label...): hashed from the parts, not copied. */
+    private record Key(String a, String b, String c) {
+    }
 
     private synchronized Index index() {
         if (index == null) {
@@ -139,16 +147,20 @@ public final class ObjectGraph {
 
     /** Objects of {@code kind} named {@code name} in (a namespace compatible with) {@code namespace}. */
     public List<KubeObject> named(String kind, String namespace, String name) {
-        List<KubeObject> out = new ArrayList<>();
         if (name == null) {
-            return out;
+            return new ArrayList<>();
         }
-        for (KubeObject o : index().byKindAndName.getOrDefault(kind + "\u0000" + name, List.of())) {
-            if (sameNamespace(namespace, o.namespace())) {
-                out.add(o);
-            }
+        Index ix = index();
+        if (namespace == null) {
+            return new ArrayList<>(ix.byKindAndName.getOrDefault(new Key(kind, name, null), List.of()));
         }
-        return out;
+        // that namespace and the objects without one, looked up: not a scan of every object of the name
+        List<KubeObject> unset = ix.byKindNamespaceAndName.getOrDefault(new Key(kind, "", name), List.of());
+        if (namespace.isEmpty()) {
+            return new ArrayList<>(unset);
+        }
+        return new ArrayList<>(withUnset(ix.byKindNamespaceAndName.getOrDefault(new Key(kind, namespace, name), List.of()),
+                unset, o -> o));
     }
 
     /** Objects of {@code kind} in a namespace compatible with {@code namespace}. */
@@ -156,14 +168,14 @@ public final class ObjectGraph {
         if (namespace == null || namespace.isEmpty()) {
             return ofKind(kind);
         }
-        return withUnset(index().byKindAndNamespace.getOrDefault(kind + "\u0000" + namespace, List.of()),
-                index().byKindAndNamespace.getOrDefault(kind + "\u0000", List.of()), o -> o);
+        return withUnset(index().byKindAndNamespace.getOrDefault(new Key(kind, namespace, null), List.of()),
+                index().byKindAndNamespace.getOrDefault(new Key(kind, "", null), List.of()), o -> o);
     }
 
     /** Objects of {@code kind} named {@code name} (null: without a name), whatever their namespace. */
     public List<KubeObject> namedInAnyNamespace(String kind, String name) {
         List<KubeObject> out = new ArrayList<>();
-        for (KubeObject o : index().byKindAndName.getOrDefault(kind + "\u0000" + name, List.of())) {
+        for (KubeObject o : index().byKindAndName.getOrDefault(new Key(kind, name, null), List.of())) {
             if (Objects.equals(o.name(), name)) {
                 out.add(o);
             }
@@ -213,7 +225,7 @@ public final class ObjectGraph {
 
     /** Objects of {@code kind} carrying label {@code key=value}, in a compatible namespace. */
     public List<KubeObject> labelled(String kind, String namespace, String key, String value) {
-        return index().byKindAndLabel.getOrDefault(kind + "\u0000" + key + "\u0000" + value, List.of()).stream()
+        return index().byKindAndLabel.getOrDefault(new Key(kind, key, value), List.of()).stream()
                 .filter(o -> sameNamespace(namespace, o.namespace())).toList();
     }
 
@@ -280,10 +292,12 @@ public final class ObjectGraph {
             candidates = podsIn(namespace);
         } else {
             Map.Entry<String, String> first = selector.matchLabels().entrySet().iterator().next();
-            String label = "\u0000" + first.getKey() + "\u0000" + first.getValue();
-            candidates = namespace == null || namespace.isEmpty() ? index().podsByLabel.getOrDefault(label, List.of())
-                    : withUnset(index().podsByNamespaceAndLabel.getOrDefault(namespace + label, List.of()),
-                            index().podsByNamespaceAndLabel.getOrDefault(label, List.of()), PodTemplate::owner);
+            String k = first.getKey();
+            String v = first.getValue();
+            candidates = namespace == null || namespace.isEmpty()
+                    ? index().podsByLabel.getOrDefault(new Key(null, k, v), List.of())
+                    : withUnset(index().podsByNamespaceAndLabel.getOrDefault(new Key(namespace, k, v), List.of()),
+                            index().podsByNamespaceAndLabel.getOrDefault(new Key("", k, v), List.of()), PodTemplate::owner);
         }
         for (PodTemplate p : candidates) {
             if (selector.matches(index().podLabels.get(p))) {

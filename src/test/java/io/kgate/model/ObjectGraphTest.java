@@ -88,4 +88,32 @@ class ObjectGraphTest {
         LabelSelector front = LabelSelector.equality(java.util.Map.of("tier", "front"));
         assertEquals(List.of("Deployment shop/web"), owners(g.podsSelectedBy("shop", front)));
     }
+
+    @Test
+    void namedLooksInTheNamespaceAndAmongObjectsWithoutOneInTreeOrder() throws Exception {
+        String tree = """
+                {apiVersion: v1, kind: Service, metadata: {name: api, namespace: b}}
+                ---
+                {apiVersion: v1, kind: Service, metadata: {name: api}}
+                ---
+                {apiVersion: v1, kind: Service, metadata: {name: api, namespace: a}}
+                ---
+                {apiVersion: v1, kind: Service, metadata: {name: web, namespace: a}}
+                ---
+                {apiVersion: v1, kind: ConfigMap, metadata: {name: api, namespace: a}}
+                """;
+        var load = new Loader(LoadLimits.DEFAULT).load(List.of("-"),
+                new ByteArrayInputStream(tree.getBytes(StandardCharsets.UTF_8)));
+        ObjectGraph g = ObjectGraph.of(load.objects());
+        assertEquals(List.of("Service api", "Service a/api"), displays(g.named("Service", "a", "api")));
+        assertEquals(List.of("Service b/api", "Service api"), displays(g.named("Service", "b", "api")));
+        assertEquals(List.of("Service api"), displays(g.named("Service", "c", "api")));
+        assertEquals(List.of("Service b/api", "Service api", "Service a/api"), displays(g.named("Service", null, "api")));
+        assertEquals(List.of(), g.named("Service", "a", null));
+        assertEquals(List.of("ConfigMap a/api"), displays(g.named("ConfigMap", "a", "api")));
+    }
+
+    private static List<String> displays(List<KubeObject> objects) {
+        return objects.stream().map(o -> o.ref().display()).toList();
+    }
 }
