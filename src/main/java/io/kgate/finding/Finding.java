@@ -4,6 +4,7 @@ import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectRef;
 import io.kgate.model.Pos;
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * One problem at one place. {@code object} and {@code path} are null for findings about a whole
@@ -26,6 +27,20 @@ public record Finding(String rule, Severity severity, String message, String fil
     public static Finding at(String rule, Severity severity, KubeObject obj, String pointer, String message) {
         return new Finding(rule, severity, message, obj.file().displayName(), obj.positionOf(pointer), obj.ref(),
                 pointer);
+    }
+
+    // written out: the native image runs a record's generated equals and hashCode through method
+    // handles, and a run deduplicates all its findings in a hash set
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Finding f && severity == f.severity && Objects.equals(pos, f.pos)
+                && Objects.equals(rule, f.rule) && Objects.equals(file, f.file) && Objects.equals(message, f.message)
+                && Objects.equals(object, f.object) && Objects.equals(path, f.path);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(rule, severity, message, file, pos, object, path);
     }
 
     public Finding withSeverity(Severity s) {

@@ -99,8 +99,34 @@ public final class ObjectGraph {
 
     private Index index;
 
-    /** A lookup key of up to three parts (kind, name or namespace, label...): hashed from the parts, not copied. */
-    private record Key(String a, String b, String c) {
+    /**
+     * A lookup key of up to three parts (kind, name or namespace, label...): hashed from the parts, not
+     * copied. A class, not a record: the native image runs a record's generated equals and hashCode
+     * through method handles, several times slower for a key asked millions of times.
+     */
+    private static final class Key {
+        private final String a;
+        private final String b;
+        private final String c;
+        private final int hash;
+
+        Key(String a, String b, String c) {
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.hash = (Objects.hashCode(a) * 31 + Objects.hashCode(b)) * 31 + Objects.hashCode(c);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && Objects.equals(a, k.a) && Objects.equals(b, k.b)
+                    && Objects.equals(c, k.c);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private synchronized Index index() {

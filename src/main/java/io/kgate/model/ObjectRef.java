@@ -9,6 +9,20 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
         return k + " " + (namespace == null ? n : namespace + "/" + n);
     }
 
+    // written out: the native image runs a record's generated equals and hashCode through method
+    // handles, and findings (which hold this) are deduplicated in a hash set
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ObjectRef r && java.util.Objects.equals(name, r.name)
+                && java.util.Objects.equals(namespace, r.namespace) && java.util.Objects.equals(kind, r.kind)
+                && java.util.Objects.equals(apiVersion, r.apiVersion);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(apiVersion, kind, namespace, name);
+    }
+
     /** The API group of apiVersion ("" for the core group). */
     public String group() {
         return groupOf(apiVersion);

@@ -9,6 +9,17 @@ public record Pos(int line, int column) implements Comparable<Pos> {
         return line != o.line ? Integer.compare(line, o.line) : Integer.compare(column, o.column);
     }
 
+    // written out: the native image runs a record's generated equals and hashCode through method handles
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Pos p && line == p.line && column == p.column;
+    }
+
+    @Override
+    public int hashCode() {
+        return line * 31 + column;
+    }
+
     @Override
     public String toString() {
         return line + ":" + column;
