@@ -31,6 +31,23 @@ public record KubeObject(SourceFile file, int documentIndex, int listIndex, MapN
         return new KubeObject(file, documentIndex, listIndex, lighter, ref, List.of());
     }
 
+    /**
+     * What the record would compare (a mapping is equal only to itself), written out: the generated
+     * methods run through method handles in the native image, and hashing the file hashed every line
+     * of it for each object placed in a unit.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KubeObject k && root == k.root && documentIndex == k.documentIndex
+                && listIndex == k.listIndex && file.equals(k.file) && ref.equals(k.ref)
+                && duplicateKeys.equals(k.duplicateKeys);
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(root) * 31 + documentIndex;
+    }
+
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }

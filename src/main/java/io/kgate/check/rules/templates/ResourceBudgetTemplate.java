@@ -16,7 +16,9 @@ import io.kgate.model.Quantity;
 import io.kgate.model.ScalarNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -123,9 +125,13 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
             return;
         }
         // the largest shares first, so the message names what to cut
+        // each share's total worked out once, not twice per comparison (a unit can hold 100,000 workloads)
+        Map<Share, BigDecimal> totals = new IdentityHashMap<>();
+        for (Share s : shares) {
+            totals.put(s, s.perPod.multiply(BigDecimal.valueOf(s.replicas)));
+        }
         List<Share> largest = new ArrayList<>(shares);
-        largest.sort((a, b) -> b.perPod.multiply(BigDecimal.valueOf(b.replicas))
-                .compareTo(a.perPod.multiply(BigDecimal.valueOf(a.replicas))));
+        largest.sort((a, b) -> totals.get(b).compareTo(totals.get(a)));
         List<String> parts = new ArrayList<>();
         for (Share s : largest.subList(0, Math.min(5, largest.size()))) {
             parts.add(s.owner.ref().display() + " " + s.replicas + (ctx.graph().autoscalerOf(s.owner) != null
