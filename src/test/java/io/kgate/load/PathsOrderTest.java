@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Files are read in one order whether their paths are compared as names or as text. */
+/**
+ * Files are read in one order whether their paths are compared as names or as text. ASCII names only:
+ * CI runs without a UTF-8 locale, where the JVM cannot make a Path of other names.
+ */
 class PathsOrderTest {
     private static final List<String> PATHS = List.of("a", "a/b", "a-b", "a.yaml", "a/b/c.yaml", "a/b-c.yaml",
-            "a/b.yaml", "ab", "a b/x", "A/x", "z", "a/a", "a0/x", "é/x", "e/x", "a/b/c/d.yaml", "a/bc");
+            "a/b.yaml", "ab", "a b/x", "A/x", "z", "a/a", "a0/x", "~/x", "e/x", "a/b/c/d.yaml", "a/bc");
 
     @Test
     void textOrderIsNameOrder() {
