@@ -252,8 +252,7 @@ final class BlockYaml {
         }
         char c = text.charAt(at);
         if (c == '"' || c == '\'') {
-            int close = c == '"' ? doubleQuoteEnd(at) : singleQuoteEnd(at);
-            tree.key(pos(at), c == '"' ? doubleQuoted(at, close) : singleQuoted(at, close), true);
+            tree.key(pos(at), quotedText(at, quoteEnd(at)), true);
         } else {
             int e = colon;
             while (text.charAt(e - 1) == ' ') {
@@ -272,7 +271,7 @@ final class BlockYaml {
         char c = text.charAt(i);
         int j;
         if (c == '"' || c == '\'') {
-            int close = c == '"' ? doubleQuoteEnd(i) : singleQuoteEnd(i);
+            int close = quoteEnd(i);
             if (close < 0) {
                 return -1;
             }
@@ -320,21 +319,13 @@ final class BlockYaml {
                 blockScalar(v, parentIndent);
                 return; // it moved to the line after its content
             }
-            case '"' -> {
-                int close = doubleQuoteEnd(v);
+            case '"', '\'' -> {
+                int close = quoteEnd(v);
                 if (close < 0) {
                     throw NotBlock.INSTANCE;
                 }
                 endOfLine(close + 1);
-                tree.add(YamlTreeBuilder.quoted(pos(v), doubleQuoted(v, close)));
-            }
-            case '\'' -> {
-                int close = singleQuoteEnd(v);
-                if (close < 0) {
-                    throw NotBlock.INSTANCE;
-                }
-                endOfLine(close + 1);
-                tree.add(YamlTreeBuilder.quoted(pos(v), singleQuoted(v, close)));
+                tree.add(YamlTreeBuilder.quoted(pos(v), quotedText(v, close)));
             }
             case '[' -> flowSequence(v);
             case '{' -> {
@@ -395,11 +386,11 @@ final class BlockYaml {
             char c = text.charAt(i);
             int after;
             if (c == '"' || c == '\'') {
-                int close = c == '"' ? doubleQuoteEnd(i) : singleQuoteEnd(i);
+                int close = quoteEnd(i);
                 if (close < 0) {
                     throw NotBlock.INSTANCE;
                 }
-                tree.add(YamlTreeBuilder.quoted(pos(i), c == '"' ? doubleQuoted(i, close) : singleQuoted(i, close)));
+                tree.add(YamlTreeBuilder.quoted(pos(i), quotedText(i, close)));
                 after = close + 1;
             } else {
                 if (!plainStart(i) || c == '-') {
@@ -437,6 +428,16 @@ final class BlockYaml {
                 throw NotBlock.INSTANCE;
             }
         }
+    }
+
+    /** The index of the quote closing the scalar opened at {@code q} ('"' or '\''), on its line; -1 when none. */
+    private int quoteEnd(int q) {
+        return text.charAt(q) == '"' ? doubleQuoteEnd(q) : singleQuoteEnd(q);
+    }
+
+    /** The value of the quoted scalar from {@code q} to {@code close}, its escapes resolved. */
+    private String quotedText(int q, int close) {
+        return text.charAt(q) == '"' ? doubleQuoted(q, close) : singleQuoted(q, close);
     }
 
     /** The index of the '"' closing the double-quoted scalar opened at {@code q}, on its line; -1 when none. */

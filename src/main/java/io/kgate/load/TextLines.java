@@ -66,23 +66,15 @@ final class TextLines extends AbstractList<String> implements RandomAccess {
     SourceFile keepingComments(String displayName) {
         int[] numbers = new int[8];
         int kept = 0;
-        for (int i = 0; i < size; i++) {
-            int hash = text.indexOf('#', starts[i]);
-            if (hash < 0) {
-                break;
+        // from each '#' to the line that holds it (a binary search of the line starts), then on from the next line
+        for (int hash = text.indexOf('#'); hash >= 0;) {
+            int at = Arrays.binarySearch(starts, 0, size, hash);
+            int line = at >= 0 ? at : -at - 2;
+            if (kept == numbers.length) {
+                numbers = Arrays.copyOf(numbers, kept * 2);
             }
-            if (hash < ends[i]) {
-                if (kept == numbers.length) {
-                    numbers = Arrays.copyOf(numbers, kept * 2);
-                }
-                numbers[kept++] = i + 1;
-            } else {
-                // the next '#' is further on: skip to its line
-                while (i + 1 < size && starts[i + 1] <= hash) {
-                    i++;
-                }
-                i--;
-            }
+            numbers[kept++] = line + 1;
+            hash = line + 1 < size ? text.indexOf('#', starts[line + 1]) : -1;
         }
         numbers = Arrays.copyOf(numbers, kept);
         String[] texts = new String[kept];
