@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -262,7 +263,8 @@ public final class ObjectSources {
         StringBuilder sb = new StringBuilder();
         sb.append("no ").append(kind).append(' ').append(name);
         sb.append(namespace == null ? " in " + scope : " in namespace " + namespace + " of " + scope);
-        sb.append(namesThere.computeIfAbsent(kind + "\u0000" + namespace, k -> namesThere(kind, namespace)));
+        sb.append(namesThere.computeIfAbsent(kind + "\u0000" + Objects.requireNonNullElse(namespace, ""),
+                k -> namesThere(kind, namespace)));
         Set<String> elsewhere = new TreeSet<>();
         for (KubeObject o : graph.named(kind, null, name)) {
             if (o.namespace() != null && !ObjectGraph.sameNamespace(namespace, o.namespace())) {

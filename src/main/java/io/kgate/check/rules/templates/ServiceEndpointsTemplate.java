@@ -84,7 +84,7 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
             if (g.named("Service", ep.namespace(), ep.name()).isEmpty()) {
                 ctx.warn(ep, "/metadata/name", ep.ref().display() + " belongs to no Service: no Service named "
                         + ep.name() + where(ep, ctx.scope()) + " (Services there: "
-                        + servicesInNamespace.computeIfAbsent(String.valueOf(ep.namespace()), k -> serviceNames(g, ep)) + ")");
+                        + servicesInNamespace.computeIfAbsent(namespaceKey(ep), k -> serviceNames(g, ep)) + ")");
             }
         }
         for (KubeObject slice : g.ofKind("EndpointSlice")) {
@@ -93,10 +93,18 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
                 ctx.warn(slice, JsonPointer.child("/metadata/labels", ObjectGraph.SERVICE_NAME_LABEL),
                         slice.ref().display() + " is labelled for Service " + owner + ", which does not exist"
                                 + where(slice, ctx.scope()) + " (Services there: "
-                                + servicesInNamespace.computeIfAbsent(String.valueOf(slice.namespace()), k -> serviceNames(g, slice))
+                                + servicesInNamespace.computeIfAbsent(namespaceKey(slice), k -> serviceNames(g, slice))
                                 + ")");
             }
         }
+    }
+
+    /**
+     * The key of {@code o}'s namespace in the per-namespace answers: "" when unset (a namespace is never
+     * empty, while "null" is a valid one).
+     */
+    private static String namespaceKey(KubeObject o) {
+        return Objects.requireNonNullElse(o.namespace(), "");
     }
 
     /** " in namespace website of unit k8s": where the Service was looked for. */
@@ -121,7 +129,7 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
             }
         }
         return elsewhere ? foundInstead(g, svc)
-                : byNamespace.computeIfAbsent(String.valueOf(svc.namespace()), ns -> foundInstead(g, svc));
+                : byNamespace.computeIfAbsent(namespaceKey(svc), ns -> foundInstead(g, svc));
     }
 
     private static String foundInstead(ObjectGraph g, KubeObject svc) {
