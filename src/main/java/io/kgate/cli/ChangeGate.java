@@ -230,7 +230,7 @@ final class ChangeGate {
         for (KubeObject o : r.load().objects()) {
             SourceFile g = Optional.ofNullable(files.get(o.file()))
                     .orElseGet(() -> new SourceFile(rename.apply(o.file().displayName()), o.file().lines()));
-            objects.add(new KubeObject(g, o.documentIndex(), o.listIndex(), o.root(), o.ref(), o.duplicateKeys()));
+            objects.add(o.withFile(g));
         }
         java.util.function.Function<Finding, Finding> renameFinding = f -> new Finding(f.rule(), f.severity(),
                 rename.apply(f.message()), rename.apply(f.file()), f.pos(), f.object(), f.path());

@@ -6,9 +6,34 @@ import java.util.Map;
 /**
  * One Kubernetes object found in the tree: a YAML document, or an item of a {@code kind: List}.
  * Positions come from the parsed tree, so any JSON pointer into {@link #root()} can be located.
+ *
+ * <p>The tree is held as nodes, or, once only its retained fields are kept for the tree pass, as a
+ * {@link PackedTree} decoded on demand: each thread keeps its last decoded trees, so a rule that
+ * reads one object many times decodes it once.
  */
-public record KubeObject(SourceFile file, int documentIndex, int listIndex, MapNode root, ObjectRef ref,
-        List<DuplicateKey> duplicateKeys) {
+public final class KubeObject {
+    private final SourceFile file;
+    private final int documentIndex;
+    private final int listIndex;
+    /** A {@link MapNode} or a {@link PackedTree}. */
+    private final Object tree;
+    private final ObjectRef ref;
+    private final List<DuplicateKey> duplicateKeys;
+
+    public KubeObject(SourceFile file, int documentIndex, int listIndex, MapNode root, ObjectRef ref,
+            List<DuplicateKey> duplicateKeys) {
+        this(file, documentIndex, listIndex, (Object) root, ref, duplicateKeys);
+    }
+
+    private KubeObject(SourceFile file, int documentIndex, int listIndex, Object tree, ObjectRef ref,
+            List<DuplicateKey> duplicateKeys) {
+        this.file = file;
+        this.documentIndex = documentIndex;
+        this.listIndex = listIndex;
+        this.tree = tree;
+        this.ref = ref;
+        this.duplicateKeys = duplicateKeys;
+    }
 
     public static KubeObject of(SourceFile file, int documentIndex, int listIndex, MapNode root,
             List<DuplicateKey> duplicateKeys) {
@@ -31,21 +56,109 @@ public record KubeObject(SourceFile file, int documentIndex, int listIndex, MapN
         return new KubeObject(file, documentIndex, listIndex, lighter, ref, List.of());
     }
 
+    /** The same object over its tree as bytes ({@link RetainedFields#retain}); duplicate keys dropped. */
+    public KubeObject withPacked(PackedTree packed) {
+        return new KubeObject(file, documentIndex, listIndex, packed, ref, List.of());
+    }
+
+    /** The same tree under another identity (a namespace a unit gives it). */
+    public KubeObject withRef(ObjectRef other) {
+        return new KubeObject(file, documentIndex, listIndex, tree, other, duplicateKeys);
+    }
+
+    /** The same tree, read from another file name. */
+    public KubeObject withFile(SourceFile other) {
+        return new KubeObject(other, documentIndex, listIndex, tree, ref, duplicateKeys);
+    }
+
+    public SourceFile file() {
+        return file;
+    }
+
+    public int documentIndex() {
+        return documentIndex;
+    }
+
+    public int listIndex() {
+        return listIndex;
+    }
+
+    public ObjectRef ref() {
+        return ref;
+    }
+
+    public List<DuplicateKey> duplicateKeys() {
+        return duplicateKeys;
+    }
+
+    /** True when the tree is held as bytes (only the retained fields, see {@link RetainedFields}). */
+    public boolean packed() {
+        return tree instanceof PackedTree;
+    }
+
+    /** The object's tree (for a packed one: decoded, or this thread's recent decoding of it). */
+    public MapNode root() {
+        if (tree instanceof MapNode m) {
+            return m;
+        }
+        return Recent.CACHE.get().root((PackedTree) tree);
+    }
+
+    /** This thread's decoding of a packed tree when it is still recent, else null. */
+    private MapNode recent() {
+        return tree instanceof MapNode m ? m : Recent.CACHE.get().peek((PackedTree) tree);
+    }
+
+    /** Where the object starts. */
+    public Pos pos() {
+        MapNode m = recent();
+        return m != null ? m.pos() : ((PackedTree) tree).pos();
+    }
+
+    /** Each thread's last decoded trees, by slot of the packed tree's identity: bounded, no eviction cost. */
+    private static final class Recent {
+        private static final int SLOTS = 512;
+        static final ThreadLocal<Recent> CACHE = ThreadLocal.withInitial(Recent::new);
+        private final PackedTree[] packed = new PackedTree[SLOTS];
+        private final MapNode[] decoded = new MapNode[SLOTS];
+
+        MapNode peek(PackedTree p) {
+            int slot = System.identityHashCode(p) & (SLOTS - 1);
+            return packed[slot] == p ? decoded[slot] : null;
+        }
+
+        MapNode root(PackedTree p) {
+            int slot = System.identityHashCode(p) & (SLOTS - 1);
+            if (packed[slot] == p) {
+                return decoded[slot];
+            }
+            MapNode m = p.decode();
+            packed[slot] = p;
+            decoded[slot] = m;
+            return m;
+        }
+    }
+
     /**
-     * What the record would compare (a mapping is equal only to itself), written out: the generated
-     * methods run through method handles in the native image, and hashing the file hashed every line
-     * of it for each object placed in a unit.
+     * Equal objects: the same tree (a mapping is equal only to itself), place and identity. Not by
+     * the file's contents: hashing the file hashed every line of it for each object placed in a unit.
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof KubeObject k && root == k.root && documentIndex == k.documentIndex
+        return o instanceof KubeObject k && tree == k.tree && documentIndex == k.documentIndex
                 && listIndex == k.listIndex && file.equals(k.file) && ref.equals(k.ref)
                 && duplicateKeys.equals(k.duplicateKeys);
     }
 
     @Override
     public int hashCode() {
-        return System.identityHashCode(root) * 31 + documentIndex;
+        return System.identityHashCode(tree) * 31 + documentIndex;
+    }
+
+    @Override
+    public String toString() {
+        return "KubeObject[" + file.displayName() + " #" + documentIndex + (listIndex >= 0 ? "." + listIndex : "") + " "
+                + ref + "]";
     }
 
     private static String emptyToNull(String s) {
@@ -69,12 +182,15 @@ public record KubeObject(SourceFile file, int documentIndex, int listIndex, MapN
         return ref.namespace();
     }
 
+    /** The node at {@code pointer}; of a packed tree not recently decoded, only that node is decoded. */
     public Node at(String pointer) {
-        return root.at(pointer);
+        MapNode m = recent();
+        return m != null ? m.at(pointer) : ((PackedTree) tree).at(pointer);
     }
 
     public MapNode metadata() {
-        return root.map("metadata");
+        Node m = at("/metadata");
+        return m == null ? null : m.asMap();
     }
 
     public Map<String, String> labels() {
@@ -90,6 +206,7 @@ public record KubeObject(SourceFile file, int documentIndex, int listIndex, MapN
      * the key of its nearest existing ancestor (so a missing field points at its parent).
      */
     public Pos positionOf(String pointer) {
-        return Positions.of(root, pointer);
+        MapNode m = recent();
+        return m != null ? Positions.of(m, pointer) : ((PackedTree) tree).positionOf(pointer);
     }
 }

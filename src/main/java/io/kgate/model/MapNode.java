@@ -52,16 +52,32 @@ public final class MapNode implements Node {
             keyPositions[i] = pack(entries[i].keyPos());
             values[i] = entries[i].value();
         }
+        this.index = hashIndex(keys);
+        this.weight = weight;
+    }
+
+    /** A mapping over these arrays, which it keeps ({@link PackedTree}): keys distinct, positions packed. */
+    MapNode(int line, int column, String[] keys, long[] keyPositions, Node[] values, long weight) {
+        this.line = line;
+        this.column = column;
+        int n = keys.length;
+        this.keys = n == 0 ? NO_KEYS : keys;
+        this.keyPositions = n == 0 ? NO_POSITIONS : keyPositions;
+        this.values = n == 0 ? NO_VALUES : values;
+        this.index = hashIndex(keys);
+        this.weight = weight;
+    }
+
+    private static Map<String, Integer> hashIndex(String[] keys) {
+        int n = keys.length;
         if (n > INDEXED_ABOVE) {
             Map<String, Integer> idx = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 idx.put(keys[i], i);
             }
-            this.index = idx;
-        } else {
-            this.index = null;
+            return idx;
         }
-        this.weight = weight;
+        return null;
     }
 
     private static long pack(Pos p) {
@@ -71,6 +87,14 @@ public final class MapNode implements Node {
     @Override
     public Pos pos() {
         return new Pos(line, column);
+    }
+
+    int line() {
+        return line;
+    }
+
+    int column() {
+        return column;
     }
 
     @Override
@@ -176,6 +200,11 @@ public final class MapNode implements Node {
     public Pos keyPosAt(int i) {
         long p = keyPositions[i];
         return new Pos((int) (p >>> 32), (int) p);
+    }
+
+    /** The {@code i}th key's position as line (high half) and column, without making a {@link Pos}. */
+    long keyPositionAt(int i) {
+        return keyPositions[i];
     }
 
     public Node valueAt(int i) {

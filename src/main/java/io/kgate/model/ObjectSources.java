@@ -1,6 +1,7 @@
 package io.kgate.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +101,6 @@ public final class ObjectSources {
         if (kind == null) {
             return;
         }
-        String how = o.ref().display() + " at " + location(o);
         String group = group(o);
         switch (group + "/" + kind) {
             case "bitnami.com/SealedSecret" -> {
@@ -109,26 +109,26 @@ public final class ObjectSources {
                 String ns = meta != null && meta.string("namespace") != null ? meta.string("namespace") : o.namespace();
                 Set<String> keys = new TreeSet<>(keysOf(o.at("/spec/encryptedData")));
                 keys.addAll(keysOf(o.at("/spec/template/data")));
-                add(new Produced("Secret", ns, name, how, keys));
+                add(new Produced("Secret", ns, name, how(o), keys));
             }
             case "external-secrets.io/ExternalSecret" -> add(new Produced("Secret", o.namespace(),
-                    orElse(text(o, "/spec/target/name"), o.name()), how, externalSecretKeys(o, "/spec")));
+                    orElse(text(o, "/spec/target/name"), o.name()), how(o), externalSecretKeys(o, "/spec")));
             case "external-secrets.io/ClusterExternalSecret" -> add(new Produced("Secret", null,
                     orElse(text(o, "/spec/externalSecretSpec/target/name"),
                             orElse(text(o, "/spec/externalSecretName"), o.name())),
-                    how, externalSecretKeys(o, "/spec/externalSecretSpec")));
+                    how(o), externalSecretKeys(o, "/spec/externalSecretSpec")));
             case "secrets.hashicorp.com/VaultStaticSecret", "secrets.hashicorp.com/VaultDynamicSecret",
                     "secrets.hashicorp.com/VaultPKISecret" ->
-                add(new Produced("Secret", o.namespace(), text(o, "/spec/destination/name"), how, null));
-            case "onepassword.com/OnePasswordItem" -> add(new Produced("Secret", o.namespace(), o.name(), how, null));
+                add(new Produced("Secret", o.namespace(), text(o, "/spec/destination/name"), how(o), null));
+            case "onepassword.com/OnePasswordItem" -> add(new Produced("Secret", o.namespace(), o.name(), how(o), null));
             case "cert-manager.io/Certificate" ->
-                add(new Produced("Secret", o.namespace(), text(o, "/spec/secretName"), how, TLS_KEYS));
+                add(new Produced("Secret", o.namespace(), text(o, "/spec/secretName"), how(o), TLS_KEYS));
             case "networking.k8s.io/Ingress", "extensions/Ingress" -> {
                 if (certManagerManaged(o) && o.at("/spec/tls") instanceof SeqNode tls) {
                     for (Node entry : tls.items()) {
                         if (entry instanceof MapNode m && m.string("secretName") != null) {
                             add(new Produced("Secret", o.namespace(), m.string("secretName"),
-                                    "cert-manager, for the annotated " + how, TLS_KEYS));
+                                    "cert-manager, for the annotated " + how(o), TLS_KEYS));
                         }
                     }
                 }
@@ -140,7 +140,7 @@ public final class ObjectSources {
                                 : t.asMap().map("metadata").string("name");
                         if (vct != null) {
                             claimPrefixes.add(new Produced("PersistentVolumeClaim", o.namespace(),
-                                    vct + "-" + o.name() + "-", "the volumeClaimTemplates of " + how, null));
+                                    vct + "-" + o.name() + "-", "the volumeClaimTemplates of " + how(o), null));
                         }
                     }
                 }
@@ -188,6 +188,11 @@ public final class ObjectSources {
             m.entries().forEach(e -> keys.add(e.key()));
         }
         return keys;
+    }
+
+    /** "SealedSecret web/db at sealed.yaml:3": made only for an object that produces something. */
+    private static String how(KubeObject o) {
+        return o.ref().display() + " at " + location(o);
     }
 
     private static String location(KubeObject o) {
@@ -254,9 +259,25 @@ public final class ObjectSources {
         if (unique.isEmpty()) {
             return "";
         }
-        List<String> shown = new ArrayList<>(unique).subList(0, Math.min(5, unique.size()));
-        return " (" + kind + "s there: " + String.join(", ", shown)
-                + (unique.size() > 5 ? " and " + (unique.size() - 5) + " more" : "") + ")";
+        return " (" + kind + "s there: " + firstFew(unique) + ")";
+    }
+
+    /** How many names a message lists before "and N more": a namespace may hold thousands. */
+    private static final int NAMES_SHOWN = 5;
+
+    /** "a, b, c, d, e and 3 more" (or "none"): the names a message lists, at most {@link #NAMES_SHOWN}. */
+    public static String firstFew(Collection<String> names) {
+        if (names.isEmpty()) {
+            return "none";
+        }
+        List<String> shown = new ArrayList<>(NAMES_SHOWN);
+        for (String n : names) {
+            if (shown.size() == NAMES_SHOWN) {
+                break;
+            }
+            shown.add(n);
+        }
+        return String.join(", ", shown) + (names.size() > NAMES_SHOWN ? " and " + (names.size() - NAMES_SHOWN) + " more" : "");
     }
 
     public String lookedFor(String kind, String namespace, String name) {

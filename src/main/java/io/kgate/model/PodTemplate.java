@@ -11,6 +11,15 @@ import java.util.Map;
  */
 public record PodTemplate(KubeObject owner, String specPointer, String metadataPointer, MapNode spec) {
 
+    /**
+     * The pod spec. Of a packed owner ({@link KubeObject#packed}) it is not held but read from the
+     * owner when asked, so the graph's list of pods does not hold every decoded tree at once.
+     */
+    @Override
+    public MapNode spec() {
+        return spec != null ? spec : owner.at(specPointer).asMap();
+    }
+
     /** One container (or init container) of the pod and where it is written. */
     public record Container(PodTemplate pod, String pointer, MapNode node, boolean init) {
         public String name() {
@@ -51,7 +60,7 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
 
     private List<Container> containers(boolean init) {
         String key = init ? "initContainers" : "containers";
-        SeqNode seq = spec.seq(key);
+        SeqNode seq = spec().seq(key);
         List<Container> out = new ArrayList<>();
         if (seq == null) {
             return out;
@@ -67,7 +76,7 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
 
     /** The volume of this name in the pod spec, or null. */
     public MapNode volume(String name) {
-        SeqNode vols = spec.seq("volumes");
+        SeqNode vols = spec().seq("volumes");
         if (vols == null || name == null) {
             return null;
         }
@@ -141,14 +150,17 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
             return null;
         }
         Node spec = obj.at(template + "/spec");
+        boolean synthetic = false;
         if (spec == null && obj.at(template) instanceof MapNode) {
+            synthetic = true;
             // a template with labels but no spec still has pods for selectors to match
             spec = new MapNode(obj.at(template).pos(), java.util.Map.of(), 1);
         }
         if (spec == null || spec.asMap() == null) {
             return null;
         }
-        return new PodTemplate(obj, template + "/spec", template + "/metadata", spec.asMap());
+        return new PodTemplate(obj, template + "/spec", template + "/metadata",
+                obj.packed() && !synthetic ? null : spec.asMap());
     }
 
     /**

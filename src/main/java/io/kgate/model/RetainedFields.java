@@ -55,6 +55,8 @@ public final class RetainedFields {
     private final Step everyKind = new Step();
     private final Map<String, Step> byKind = new HashMap<>();
     private final Map<String, Step> mergedByKind = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The keys of the trees this retains, numbered once for all of them. */
+    private final PackedTree.Keys keys = new PackedTree.Keys();
 
     private RetainedFields(List<String> fields) {
         for (String f : fields) {
@@ -81,7 +83,10 @@ public final class RetainedFields {
         return new RetainedFields(all);
     }
 
-    /** {@code o} with only the retained fields of its tree; positions, identity and file unchanged. */
+    /**
+     * {@code o} with only the retained fields of its tree, held as bytes ({@link PackedTree});
+     * positions, identity and file unchanged.
+     */
     public KubeObject retain(KubeObject o) {
         Step root = mergedByKind.computeIfAbsent(o.kind() == null ? "" : o.kind(), kind -> {
             Step m = new Step();
@@ -92,7 +97,9 @@ public final class RetainedFields {
             }
             return m;
         });
-        return o.withRoot((MapNode) prune(o.root(), root));
+        MapNode pruned = (MapNode) prune(o.root(), root);
+        PackedTree packed = PackedTree.of(pruned, keys);
+        return packed != null ? o.withPacked(packed) : o.withRoot(pruned);
     }
 
     private static Node prune(Node n, Step s) {

@@ -24,9 +24,25 @@ public final class ScalarNode implements Node {
         this.quoted = quoted;
     }
 
+    ScalarNode(int line, int column, Object value, String raw, boolean quoted) {
+        this.line = line;
+        this.column = column;
+        this.value = value;
+        this.raw = raw;
+        this.quoted = quoted;
+    }
+
     @Override
     public Pos pos() {
         return new Pos(line, column);
+    }
+
+    int line() {
+        return line;
+    }
+
+    int column() {
+        return column;
     }
 
     public Object value() {

@@ -17,9 +17,25 @@ public final class SeqNode implements Node {
         this.weight = weight;
     }
 
+    /** A sequence over {@code items}, which must be immutable ({@link PackedTree}). */
+    SeqNode(int line, int column, List<Node> items, long weight) {
+        this.line = line;
+        this.column = column;
+        this.items = items;
+        this.weight = weight;
+    }
+
     @Override
     public Pos pos() {
         return new Pos(line, column);
+    }
+
+    int line() {
+        return line;
+    }
+
+    int column() {
+        return column;
     }
 
     public List<Node> items() {

@@ -59,7 +59,8 @@ public final class UnitDetector {
 
     /** True for an object with Flux ${VAR} placeholders: it is checked once substituted, in the tree pass. */
     public static boolean deferred(KubeObject o) {
-        return Substitution.hasPlaceholders(o.root());
+        // a packed object was kept by the file pass, which keeps deferred ones whole
+        return !o.packed() && Substitution.hasPlaceholders(o.root());
     }
 
     /** True for objects unit detection reads beyond {@link #READS}: the Flux objects. */
@@ -413,8 +414,7 @@ public final class UnitDetector {
             return o;
         }
         ObjectRef r = o.ref();
-        return new KubeObject(o.file(), o.documentIndex(), o.listIndex(), o.root(),
-                new ObjectRef(r.apiVersion(), r.kind(), namespace, r.name()), o.duplicateKeys());
+        return o.withRef(new ObjectRef(r.apiVersion(), r.kind(), namespace, r.name()));
     }
 
     /** The loader's skipped list without the kustomization files, which are now read. */

@@ -4,6 +4,7 @@ import io.kgate.check.Check;
 import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
+import io.kgate.model.MapNode;
 import io.kgate.unit.Unit;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class DuplicateObjectCheck implements Check {
 
     /** Objects with only generateName get a fresh name from the server each time. */
     private static boolean isGenerated(KubeObject o) {
-        return o.metadata() != null && o.metadata().string("name") == null;
+        MapNode meta = o.metadata();
+        return meta != null && meta.string("name") == null;
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class Suppressions implements Linter.FindingFilter {
         for (KubeObject o : load.objects()) {
             objectsByFile.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
         }
-        objectsByFile.values().forEach(l -> l.sort(Comparator.comparing(o -> o.root().pos())));
+        objectsByFile.values().forEach(l -> l.sort(Comparator.comparing(KubeObject::pos)));
         // file -> line -> comment suppressions on that line; object -> suppressions for the whole object
         Map<String, Map<Integer, Ignore>> byLine = new HashMap<>();
         Map<KubeObject, List<Ignore>> byObject = new IdentityHashMap<>();

@@ -1,0 +1,474 @@
+package io.kgate.model;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A retained tree ({@link RetainedFields}) written as bytes: the tree pass holds every object of a
+ * large tree at once, and as nodes a retained object costs about 2.7 KB (a mapping is an object and
+ * three arrays, a scalar an object and its strings), as bytes a few hundred. {@link #decode} gives
+ * back an equal tree: same keys, values, positions, quoting and weights.
+ *
+ * <p>Layout, per node: a tag (the kind of node or scalar, plus {@link #QUOTED} and {@link #RAW}),
+ * the line as a signed difference from the previous position written, the column, then: for a
+ * mapping its weight, size and entries (key by number in {@link Keys}, the key's position, the
+ * value); for a sequence its weight, size and items; for a scalar its value and, when it differs
+ * from the value's text, its text as written. Numbers are unsigned LEB128 varints (signed ones
+ * zigzagged), strings their UTF-8 length and bytes.
+ */
+public final class PackedTree {
+    private static final int MAP = 1;
+    private static final int SEQ = 2;
+    private static final int NULL = 3;
+    private static final int STRING = 4;
+    private static final int LONG = 5;
+    private static final int BIG_INTEGER = 6;
+    private static final int DOUBLE = 7;
+    private static final int TRUE = 8;
+    private static final int FALSE = 9;
+    private static final int TYPE = 0x0f;
+    private static final int QUOTED = 0x10;
+    /** The scalar's text as written is stored after its value (it is not the value's own text). */
+    private static final int RAW = 0x20;
+
+    /**
+     * Mapping keys by number, shared by the trees of one run: keys repeat across objects (metadata,
+     * labels, containers...), so each is stored once and decoded trees share its string.
+     */
+    public static final class Keys {
+        private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
+        private volatile String[] names = new String[256];
+        private int size;
+
+        int number(String key) {
+            Integer n = numbers.get(key);
+            return n != null ? n : add(key);
+        }
+
+        private synchronized int add(String key) {
+            Integer n = numbers.get(key);
+            if (n != null) {
+                return n;
+            }
+            String[] now = names;
+            if (size == now.length) {
+                now = Arrays.copyOf(now, size * 2);
+            }
+            now[size] = key;
+            names = now; // published before the number: a reader given the number finds the name
+            numbers.put(key, size);
+            return size++;
+        }
+
+        String name(int number) {
+            return names[number];
+        }
+    }
+
+    private final byte[] bytes;
+    private final Keys keys;
+
+    private PackedTree(byte[] bytes, Keys keys) {
+        this.bytes = bytes;
+        this.keys = keys;
+    }
+
+    /** {@code root} as bytes, or null when it holds a value this format does not write. */
+    public static PackedTree of(MapNode root, Keys keys) {
+        Writer w = WRITER.get();
+        w.reset();
+        if (!w.node(root, keys)) {
+            return null;
+        }
+        return new PackedTree(Arrays.copyOf(w.buf, w.size), keys);
+    }
+
+    /** The bytes held. */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** A new tree equal to the one written. */
+    public MapNode decode() {
+        return (MapNode) new Reader(bytes, keys).node();
+    }
+
+    /** Where the tree starts, without decoding it. */
+    public Pos pos() {
+        Reader r = new Reader(bytes, keys);
+        r.at++;
+        return new Pos(r.line(), (int) r.varLong());
+    }
+
+    /**
+     * {@code root.at(pointer)} of the decoded tree, decoding only that node: what is before it in the
+     * bytes is skipped, not built.
+     */
+    public Node at(String pointer) {
+        Reader r = new Reader(bytes, keys);
+        for (String step : JsonPointer.split(pointer)) {
+            if (!r.enter(step)) {
+                return null;
+            }
+        }
+        return r.node();
+    }
+
+    /** {@link Positions#of} on the decoded tree, decoding nothing. */
+    public Pos positionOf(String pointer) {
+        Reader r = new Reader(bytes, keys);
+        int at = r.at;
+        r.at++;
+        Pos best = new Pos(r.line(), (int) r.varLong());
+        r.at = at;
+        r.line = 0;
+        for (String step : JsonPointer.split(pointer)) {
+            if (!r.enter(step)) {
+                break;
+            }
+            best = r.entered;
+        }
+        return best;
+    }
+
+    private static final ThreadLocal<Writer> WRITER = ThreadLocal.withInitial(Writer::new);
+
+    private static final class Writer {
+        byte[] buf = new byte[1024];
+        int size;
+        int line;
+
+        void reset() {
+            size = 0;
+            line = 0;
+        }
+
+        boolean node(Node n, Keys keys) {
+            if (n instanceof MapNode m) {
+                header(MAP, m.line(), m.column());
+                varLong(m.weight());
+                varInt(m.size());
+                for (int i = 0; i < m.size(); i++) {
+                    varInt(keys.number(m.keyAt(i)));
+                    long kp = m.keyPositionAt(i);
+                    position((int) (kp >>> 32), (int) kp);
+                    if (!node(m.valueAt(i), keys)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (n instanceof SeqNode q) {
+                header(SEQ, q.line(), q.column());
+                varLong(q.weight());
+                varInt(q.size());
+                for (int i = 0; i < q.size(); i++) {
+                    if (!node(q.get(i), keys)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            ScalarNode s = (ScalarNode) n;
+            Object v = s.value();
+            int type;
+            String text;
+            if (v == null) {
+                type = NULL;
+                text = null;
+            } else if (v instanceof String str) {
+                type = STRING;
+                text = str;
+            } else if (v instanceof Long) {
+                type = LONG;
+                text = null;
+            } else if (v instanceof BigInteger b) {
+                type = BIG_INTEGER;
+                text = b.toString();
+            } else if (v instanceof Double) {
+                type = DOUBLE;
+                text = null;
+            } else if (v instanceof Boolean b) {
+                type = b ? TRUE : FALSE;
+                text = null;
+            } else {
+                return false;
+            }
+            if (s.raw() == null) {
+                return false;
+            }
+            boolean raw = text == null || !text.equals(s.raw());
+            header(type | (s.quoted() ? QUOTED : 0) | (raw ? RAW : 0), s.line(), s.column());
+            switch (type) {
+                case STRING, BIG_INTEGER -> string(text);
+                case LONG -> varLong(zigzag((Long) v));
+                case DOUBLE -> {
+                    long bits = Double.doubleToRawLongBits((Double) v);
+                    for (int i = 0; i < 8; i++) {
+                        put((byte) (bits >>> (8 * i)));
+                    }
+                }
+                default -> {
+                }
+            }
+            if (raw) {
+                string(s.raw());
+            }
+            return true;
+        }
+
+        void header(int tag, int line, int column) {
+            put((byte) tag);
+            position(line, column);
+        }
+
+        void position(int line, int column) {
+            varLong(zigzag((long) line - this.line));
+            this.line = line;
+            varInt(column);
+        }
+
+        void string(String s) {
+            int n = s.length();
+            boolean ascii = true;
+            for (int i = 0; i < n && ascii; i++) {
+                ascii = s.charAt(i) < 0x80;
+            }
+            if (ascii) {
+                varInt(n);
+                ensure(n);
+                for (int i = 0; i < n; i++) {
+                    buf[size++] = (byte) s.charAt(i);
+                }
+            } else {
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                varInt(b.length);
+                ensure(b.length);
+                System.arraycopy(b, 0, buf, size, b.length);
+                size += b.length;
+            }
+        }
+
+        static long zigzag(long v) {
+            return (v << 1) ^ (v >> 63);
+        }
+
+        void varInt(int v) {
+            varLong(v & 0xffffffffL);
+        }
+
+        void varLong(long v) {
+            ensure(10);
+            while ((v & ~0x7fL) != 0) {
+                buf[size++] = (byte) ((v & 0x7f) | 0x80);
+                v >>>= 7;
+            }
+            buf[size++] = (byte) v;
+        }
+
+        void put(byte b) {
+            ensure(1);
+            buf[size++] = b;
+        }
+
+        void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+    }
+
+    private static final class Reader {
+        final byte[] b;
+        final Keys keys;
+        int at;
+        int line;
+        /** After {@link #enter}: the key's position, or for an array item the item's. */
+        Pos entered;
+
+        Reader(byte[] b, Keys keys) {
+            this.b = b;
+            this.keys = keys;
+        }
+
+        Node node() {
+            int tag = b[at++];
+            int nodeLine = line();
+            int column = (int) varLong();
+            switch (tag & TYPE) {
+                case MAP -> {
+                    long weight = varLong();
+                    int n = (int) varLong();
+                    String[] names = new String[n];
+                    long[] positions = new long[n];
+                    Node[] values = new Node[n];
+                    for (int i = 0; i < n; i++) {
+                        names[i] = keys.name((int) varLong());
+                        int keyLine = line();
+                        positions[i] = (long) keyLine << 32 | (varLong() & 0xffffffffL);
+                        values[i] = node();
+                    }
+                    return new MapNode(nodeLine, column, names, positions, values, weight);
+                }
+                case SEQ -> {
+                    long weight = varLong();
+                    int n = (int) varLong();
+                    Node[] items = new Node[n];
+                    for (int i = 0; i < n; i++) {
+                        items[i] = node();
+                    }
+                    return new SeqNode(nodeLine, column, List.of(items), weight);
+                }
+                default -> {
+                    return scalar(tag, nodeLine, column);
+                }
+            }
+        }
+
+        /**
+         * Steps from the node at {@code at} into its child {@code step} (a key, or an array index),
+         * leaving {@code at} at the child; false when there is none.
+         */
+        boolean enter(String step) {
+            int tag = b[at++];
+            line();
+            varLong();
+            int type = tag & TYPE;
+            if (type == MAP) {
+                varLong();
+                int n = (int) varLong();
+                for (int i = 0; i < n; i++) {
+                    String key = keys.name((int) varLong());
+                    int keyLine = line();
+                    int keyColumn = (int) varLong();
+                    if (key.equals(step)) {
+                        entered = new Pos(keyLine, keyColumn);
+                        return true;
+                    }
+                    skip();
+                }
+                return false;
+            }
+            if (type == SEQ) {
+                varLong();
+                int n = (int) varLong();
+                int index = JsonPointer.index(step);
+                if (index < 0 || index >= n) {
+                    return false;
+                }
+                for (int i = 0; i < index; i++) {
+                    skip();
+                }
+                int item = at;
+                int before = line;
+                at++;
+                entered = new Pos(line(), (int) varLong());
+                at = item;
+                line = before;
+                return true;
+            }
+            return false;
+        }
+
+        /** Past the node at {@code at}, keeping {@code line} current (lines are written as differences). */
+        void skip() {
+            int tag = b[at++];
+            line();
+            varLong();
+            switch (tag & TYPE) {
+                case MAP -> {
+                    varLong();
+                    int n = (int) varLong();
+                    for (int i = 0; i < n; i++) {
+                        varLong();
+                        line();
+                        varLong();
+                        skip();
+                    }
+                }
+                case SEQ -> {
+                    varLong();
+                    int n = (int) varLong();
+                    for (int i = 0; i < n; i++) {
+                        skip();
+                    }
+                }
+                case STRING, BIG_INTEGER -> skipString();
+                case LONG -> varLong();
+                case DOUBLE -> at += 8;
+                default -> {
+                }
+            }
+            if ((tag & RAW) != 0) {
+                skipString();
+            }
+        }
+
+        void skipString() {
+            int n = (int) varLong();
+            at += n;
+        }
+
+        private ScalarNode scalar(int tag, int nodeLine, int column) {
+            Object value;
+            String text = null;
+            switch (tag & TYPE) {
+                case NULL -> value = null;
+                case STRING -> {
+                    text = string();
+                    value = text;
+                }
+                case LONG -> {
+                    long z = varLong();
+                    value = (z >>> 1) ^ -(z & 1);
+                }
+                case BIG_INTEGER -> {
+                    text = string();
+                    value = new BigInteger(text);
+                }
+                case DOUBLE -> {
+                    long bits = 0;
+                    for (int i = 0; i < 8; i++) {
+                        bits |= (b[at++] & 0xffL) << (8 * i);
+                    }
+                    value = Double.longBitsToDouble(bits);
+                }
+                case TRUE -> value = Boolean.TRUE;
+                case FALSE -> value = Boolean.FALSE;
+                default -> throw new IllegalStateException("packed tree: tag " + tag + " at byte " + (at - 1));
+            }
+            String raw = (tag & RAW) != 0 ? string() : text;
+            return new ScalarNode(nodeLine, column, value, raw, (tag & QUOTED) != 0);
+        }
+
+        int line() {
+            long z = varLong();
+            line += (int) ((z >>> 1) ^ -(z & 1));
+            return line;
+        }
+
+        long varLong() {
+            long v = 0;
+            int shift = 0;
+            while (true) {
+                byte x = b[at++];
+                v |= (long) (x & 0x7f) << shift;
+                if (x >= 0) {
+                    return v;
+                }
+                shift += 7;
+            }
+        }
+
+        String string() {
+            int n = (int) varLong();
+            String s = new String(b, at, n, StandardCharsets.UTF_8);
+            at += n;
+            return s;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.kgate.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kgate.load.YamlText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A packed tree decodes to a tree equal to the one written, node by node, position by position. */
+class PackedTreeTest {
+
+    /** Every node of {@code n} as text: kind, position, weight, value and its Java type, raw text, quoting. */
+    private static List<String> describe(Node n) {
+        List<String> out = new ArrayList<>();
+        describe(n, "", out);
+        return out;
+    }
+
+    private static void describe(Node n, String path, List<String> out) {
+        String head = path + " @" + n.pos() + " w" + n.weight() + " ";
+        if (n instanceof MapNode m) {
+            out.add(head + "map " + m.size());
+            for (int i = 0; i < m.size(); i++) {
+                out.add(path + "/" + m.keyAt(i) + " key@" + m.keyPosAt(i));
+                describe(m.valueAt(i), path + "/" + m.keyAt(i), out);
+            }
+        } else if (n instanceof SeqNode q) {
+            out.add(head + "seq " + q.size());
+            for (int i = 0; i < q.size(); i++) {
+                describe(q.get(i), path + "/" + i, out);
+            }
+        } else {
+            ScalarNode s = (ScalarNode) n;
+            Object v = s.value();
+            out.add(head + (v == null ? "null" : v.getClass().getSimpleName() + ":" + v) + " raw=" + s.raw()
+                    + " quoted=" + s.quoted());
+        }
+    }
+
+    private static void roundTrip(String yaml) throws YamlText.Invalid {
+        MapNode tree = YamlText.parse(yaml).asMap();
+        PackedTree packed = PackedTree.of(tree, new PackedTree.Keys());
+        assertNotNull(packed, yaml);
+        MapNode back = packed.decode();
+        assertEquals(describe(tree), describe(back), yaml);
+        assertNotSame(tree, back);
+    }
+
+    @Test
+    void everyKindOfScalarComesBackWithItsTypeTextAndQuoting() throws Exception {
+        roundTrip("""
+                apiVersion: v1
+                kind: ConfigMap
+                data:
+                  plain: text
+                  quoted: "text"
+                  single: 'it''s'
+                  number: "8080"
+                  int: 8080
+                  negative: -42
+                  hex: 0x1F
+                  octal: 0o17
+                  big: 123456789012345678901234567890
+                  float: 1.5e3
+                  nan: .nan
+                  inf: -.inf
+                  zero: -0.0
+                  yes: true
+                  no: False
+                  nothing: null
+                  tilde: ~
+                  empty:
+                  unicode: "Grüße, 世界 🚀"
+                  "ключ": значение
+                  block: |
+                    line one
+                    line two
+                  folded: >-
+                    folded
+                    text
+                """);
+    }
+
+    @Test
+    void nestingSequencesEmptyNodesAndPositionsComeBack() throws Exception {
+        roundTrip("""
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: a
+                          ports: [{containerPort: 80, name: http}, {containerPort: 443}]
+                          env: []
+                        - {}
+                        - - nested
+                          - [1, 2, [3]]
+                      volumes: {}
+                  selector: {matchLabels: {app: web}}
+                items:
+                - 1
+                - two
+                -
+                """);
+    }
+
+    @Test
+    void anAliasIsWrittenAtEachPlaceItIsUsed() throws Exception {
+        roundTrip("""
+                base: &b
+                  cpu: 100m
+                  memory: 64Mi
+                limits: *b
+                merged:
+                  <<: *b
+                  memory: 128Mi
+                """);
+    }
+
+    @Test
+    void farLinesAndColumnsComeBack() throws Exception {
+        StringBuilder yaml = new StringBuilder("top: 1\n");
+        yaml.append("\n".repeat(70_000));
+        yaml.append("far: [").append("x".repeat(100_000)).append(", {deep: ").append("v".repeat(300)).append("}]\n");
+        roundTrip(yaml.toString());
+    }
+
+    @Test
+    void aNodeOrAPositionIsFoundWithoutDecodingTheRest() throws Exception {
+        MapNode tree = YamlText.parse("""
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                  annotations: {kgate.io/ignore: "selector-match", a~b: 1}
+                spec:
+                  selector: {app: web}
+                  ports:
+                    - {name: http, port: 80}
+                    - name: https
+                      port: 443
+                  clusterIP: None
+                """).asMap();
+        PackedTree packed = PackedTree.of(tree, new PackedTree.Keys());
+        for (String pointer : List.of("", "/kind", "/metadata", "/metadata/annotations/kgate.io~1ignore",
+                "/metadata/annotations/a~0b", "/spec/ports/1", "/spec/ports/1/port", "/spec/ports/0/name",
+                "/spec/ports/2", "/spec/ports/x", "/spec/ports/-1", "/spec/clusterIP", "/spec/clusterIP/deeper",
+                "/spec/missing/deeper", "/nothing", "/spec/ports/1/missing")) {
+            Node whole = tree.at(pointer);
+            Node part = packed.at(pointer);
+            assertEquals(whole == null ? null : describe(whole), part == null ? null : describe(part), pointer);
+            assertEquals(Positions.of(tree, pointer), packed.positionOf(pointer), pointer);
+        }
+        assertEquals(tree.pos(), packed.pos());
+    }
+
+    @Test
+    void keysAreNumberedOnceAndSharedByTheTreesOfARun() throws Exception {
+        PackedTree.Keys keys = new PackedTree.Keys();
+        String yaml = "metadata:\n  name: a\n  labels: {app: web}\n";
+        PackedTree first = PackedTree.of(YamlText.parse(yaml).asMap(), keys);
+        PackedTree second = PackedTree.of(YamlText.parse(yaml.replace("name: a", "name: b")).asMap(), keys);
+        assertSame(first.decode().keyAt(0), second.decode().keyAt(0));
+        assertEquals(first.size(), second.size());
+        assertTrue(first.size() < 40, "bytes: " + first.size());
+    }
+
+    @Test
+    void aPackedObjectAnswersLikeTheWholeOne() throws Exception {
+        MapNode tree = YamlText.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: site, labels: {app: web}}
+                spec:
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: nginx, image: nginx}]
+                """).asMap();
+        SourceFile file = new SourceFile("deploy.yaml", List.of());
+        KubeObject whole = KubeObject.of(file, 0, -1, tree, List.of());
+        KubeObject packed = whole.withPacked(PackedTree.of(tree, new PackedTree.Keys()));
+        assertTrue(packed.packed());
+        assertEquals(whole.ref(), packed.ref());
+        assertEquals(Map.of("app", "web"), packed.labels());
+        assertEquals(whole.positionOf("/spec/template/spec/containers/0/image"),
+                packed.positionOf("/spec/template/spec/containers/0/image"));
+        assertSame(packed.root(), packed.root(), "decoded once per thread while it stays recent");
+        PodTemplate pod = PodTemplate.of(packed);
+        assertEquals("nginx", pod.containers().getFirst().name());
+        assertEquals(describe(PodTemplate.of(whole).spec()), describe(pod.spec()));
+    }
+}
