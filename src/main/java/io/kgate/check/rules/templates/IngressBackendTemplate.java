@@ -7,6 +7,7 @@ import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
 import io.kgate.model.ObjectGraph;
+import io.kgate.model.ObjectSources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public final class IngressBackendTemplate implements Template<ParamSchema.None> 
             if (services.isEmpty()) {
                 ctx.report(ing, b.pointer() + "/name", "no Service " + b.serviceName()
                         + (ing.namespace() == null ? " in " : " in namespace " + ing.namespace() + " of ") + ctx.scope()
-                        + " (Services there: " + Fields.list(g.inNamespace("Service", ing.namespace()).stream()
+                        + " (Services there: " + ObjectSources.firstFew(g.inNamespace("Service", ing.namespace()).stream()
                                 .map(KubeObject::name).filter(Objects::nonNull).distinct().toList()) + ")");
                 continue;
             }

@@ -10,6 +10,7 @@ import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
 import io.kgate.model.ObjectGraph;
+import io.kgate.model.ObjectSources;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -113,7 +114,7 @@ public final class ServiceEndpointsTemplate implements Template<ParamSchema.None
     }
 
     private static String serviceNames(ObjectGraph g, KubeObject o) {
-        return Fields.list(g.inNamespace("Service", o.namespace()).stream().map(KubeObject::name)
+        return ObjectSources.firstFew(g.inNamespace("Service", o.namespace()).stream().map(KubeObject::name)
                 .filter(Objects::nonNull).distinct().toList());
     }
 
