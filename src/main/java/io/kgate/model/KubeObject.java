@@ -115,12 +115,33 @@ public final class KubeObject {
         return m != null ? m.pos() : ((PackedTree) tree).pos();
     }
 
-    /** Each thread's last decoded trees, by slot of the packed tree's identity: bounded, no eviction cost. */
+    /**
+     * Each thread's last decoded trees, and last nodes read by pointer, in slots by the packed tree's
+     * identity (and the pointer): bounded, no eviction cost. A rule reads a workload's pod spec, then
+     * again for its containers: the second read finds the first.
+     */
     private static final class Recent {
         private static final int SLOTS = 512;
+        private static final Node ABSENT = new ScalarNode(Pos.START, null, "", false);
         static final ThreadLocal<Recent> CACHE = ThreadLocal.withInitial(Recent::new);
         private final PackedTree[] packed = new PackedTree[SLOTS];
         private final MapNode[] decoded = new MapNode[SLOTS];
+        private final PackedTree[] partOf = new PackedTree[SLOTS];
+        private final String[] partPointer = new String[SLOTS];
+        private final Node[] part = new Node[SLOTS];
+
+        Node at(PackedTree p, String pointer) {
+            int slot = (System.identityHashCode(p) * 31 + pointer.hashCode()) & (SLOTS - 1);
+            if (partOf[slot] == p && pointer.equals(partPointer[slot])) {
+                Node n = part[slot];
+                return n == ABSENT ? null : n;
+            }
+            Node n = p.at(pointer);
+            partOf[slot] = p;
+            partPointer[slot] = pointer;
+            part[slot] = n == null ? ABSENT : n;
+            return n;
+        }
 
         MapNode peek(PackedTree p) {
             int slot = System.identityHashCode(p) & (SLOTS - 1);
@@ -185,7 +206,10 @@ public final class KubeObject {
     /** The node at {@code pointer}; of a packed tree not recently decoded, only that node is decoded. */
     public Node at(String pointer) {
         MapNode m = recent();
-        return m != null ? m.at(pointer) : ((PackedTree) tree).at(pointer);
+        if (m != null || pointer == null || pointer.isEmpty()) {
+            return (m != null ? m : root()).at(pointer);
+        }
+        return Recent.CACHE.get().at((PackedTree) tree, pointer);
     }
 
     public MapNode metadata() {

@@ -110,29 +110,14 @@ public final class PackedTree {
      */
     public Node at(String pointer) {
         Reader r = new Reader(bytes, keys);
-        for (String step : JsonPointer.split(pointer)) {
-            if (!r.enter(step)) {
-                return null;
-            }
-        }
-        return r.node();
+        return r.walk(pointer) ? r.node() : null;
     }
 
     /** {@link Positions#of} on the decoded tree, decoding nothing. */
     public Pos positionOf(String pointer) {
         Reader r = new Reader(bytes, keys);
-        int at = r.at;
-        r.at++;
-        Pos best = new Pos(r.line(), (int) r.varLong());
-        r.at = at;
-        r.line = 0;
-        for (String step : JsonPointer.split(pointer)) {
-            if (!r.enter(step)) {
-                break;
-            }
-            best = r.entered;
-        }
-        return best;
+        r.walk(pointer);
+        return new Pos(r.enteredLine, r.enteredColumn);
     }
 
     private static final ThreadLocal<Writer> WRITER = ThreadLocal.withInitial(Writer::new);
@@ -287,8 +272,12 @@ public final class PackedTree {
         final Keys keys;
         int at;
         int line;
-        /** After {@link #enter}: the key's position, or for an array item the item's. */
-        Pos entered;
+        /**
+         * After {@link #walk}: the position of the last key entered, or of the last array item (the
+         * root's when none): what {@link Positions#of} answers.
+         */
+        int enteredLine;
+        int enteredColumn;
 
         Reader(byte[] b, Keys keys) {
             this.b = b;
@@ -330,23 +319,56 @@ public final class PackedTree {
         }
 
         /**
-         * Steps from the node at {@code at} into its child {@code step} (a key, or an array index),
-         * leaving {@code at} at the child; false when there is none.
+         * Follows {@code pointer} from the root, walked in place like {@link Node#at}; true when
+         * every step exists, with {@code at} left at the node it names.
          */
-        boolean enter(String step) {
+        boolean walk(String pointer) {
+            int root = at;
+            at++;
+            enteredLine = line();
+            enteredColumn = (int) varLong();
+            at = root;
+            line = 0;
+            if (pointer == null || pointer.isEmpty()) {
+                return true;
+            }
+            int start = 1;
+            while (true) {
+                int slash = pointer.indexOf('/', start);
+                int end = slash < 0 ? pointer.length() : slash;
+                if (!enter(pointer, start, end)) {
+                    return false;
+                }
+                if (slash < 0) {
+                    return true;
+                }
+                start = slash + 1;
+            }
+        }
+
+        /**
+         * Steps from the node at {@code at} into its child named by {@code pointer} from {@code from}
+         * to {@code to} (a key, or an array index), leaving {@code at} at the child; false when there is none.
+         */
+        private boolean enter(String pointer, int from, int to) {
             int tag = b[at++];
             line();
             varLong();
             int type = tag & TYPE;
             if (type == MAP) {
+                int tilde = pointer.indexOf('~', from);
+                String escaped = tilde < 0 || tilde >= to ? null : JsonPointer.unescape(pointer.substring(from, to));
+                int length = to - from;
                 varLong();
                 int n = (int) varLong();
                 for (int i = 0; i < n; i++) {
                     String key = keys.name((int) varLong());
                     int keyLine = line();
                     int keyColumn = (int) varLong();
-                    if (key.equals(step)) {
-                        entered = new Pos(keyLine, keyColumn);
+                    if (escaped != null ? key.equals(escaped)
+                            : key.length() == length && key.regionMatches(0, pointer, from, length)) {
+                        enteredLine = keyLine;
+                        enteredColumn = keyColumn;
                         return true;
                     }
                     skip();
@@ -356,7 +378,7 @@ public final class PackedTree {
             if (type == SEQ) {
                 varLong();
                 int n = (int) varLong();
-                int index = JsonPointer.index(step);
+                int index = JsonPointer.index(pointer.substring(from, to));
                 if (index < 0 || index >= n) {
                     return false;
                 }
@@ -366,7 +388,8 @@ public final class PackedTree {
                 int item = at;
                 int before = line;
                 at++;
-                entered = new Pos(line(), (int) varLong());
+                enteredLine = line();
+                enteredColumn = (int) varLong();
                 at = item;
                 line = before;
                 return true;

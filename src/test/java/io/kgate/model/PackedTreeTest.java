@@ -186,6 +186,11 @@ class PackedTreeTest {
         KubeObject whole = KubeObject.of(file, 0, -1, tree, List.of());
         KubeObject packed = whole.withPacked(PackedTree.of(tree, new PackedTree.Keys()));
         assertTrue(packed.packed());
+        Node spec = packed.at("/spec/template/spec");
+        assertSame(spec, packed.at("/spec/template/spec"), "a node read by pointer is kept while recent");
+        assertEquals(describe(whole.at("/spec/template/spec")), describe(spec));
+        assertEquals(null, packed.at("/spec/template/spec/volumes"));
+        assertEquals(describe(tree), describe(packed.at("")));
         assertEquals(whole.ref(), packed.ref());
         assertEquals(Map.of("app", "web"), packed.labels());
         assertEquals(whole.positionOf("/spec/template/spec/containers/0/image"),
