@@ -98,6 +98,8 @@ public final class ObjectGraph {
     }
 
     private Index index;
+    /** {@link #podsSelectedBy(KubeObject)} by namespace and selector, for the rules on several threads. */
+    private final Map<List<Object>, List<PodTemplate>> selectedByService = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A lookup key of up to three parts (kind, name or namespace, label...): hashed from the parts, not
@@ -303,7 +305,14 @@ public final class ObjectGraph {
         if (sel.isEmpty()) {
             return List.of();
         }
-        return podsSelectedBy(service.namespace(), LabelSelector.equality(sel));
+        // Services often share a selector (one per port, per protocol, per Ingress): matched once
+        List<Object> key = List.of(Objects.requireNonNullElse(service.namespace(), ""), sel);
+        List<PodTemplate> pods = selectedByService.get(key);
+        if (pods == null) {
+            pods = Collections.unmodifiableList(podsSelectedBy(service.namespace(), LabelSelector.equality(sel)));
+            selectedByService.putIfAbsent(key, pods);
+        }
+        return pods;
     }
 
     /**
@@ -312,18 +321,18 @@ public final class ObjectGraph {
      */
     public List<PodTemplate> podsSelectedBy(String namespace, LabelSelector selector) {
         List<PodTemplate> out = new ArrayList<>();
-        // only pods carrying one of the selector's labels can match: a lookup, not a scan of the namespace
-        List<PodTemplate> candidates;
+        // only pods carrying every label of the selector can match: the pods of its rarest label are
+        // a lookup, not a scan of the namespace (a label most pods carry, like a tier, would be one)
+        List<PodTemplate> candidates = null;
         if (selector.matchLabels().isEmpty()) {
             candidates = podsIn(namespace);
         } else {
-            Map.Entry<String, String> first = selector.matchLabels().entrySet().iterator().next();
-            String k = first.getKey();
-            String v = first.getValue();
-            candidates = namespace == null || namespace.isEmpty()
-                    ? index().podsByLabel.getOrDefault(new Key(null, k, v), List.of())
-                    : withUnset(index().podsByNamespaceAndLabel.getOrDefault(new Key(namespace, k, v), List.of()),
-                            index().podsByNamespaceAndLabel.getOrDefault(new Key("", k, v), List.of()), PodTemplate::owner);
+            for (Map.Entry<String, String> label : selector.matchLabels().entrySet()) {
+                List<PodTemplate> carrying = podsCarrying(namespace, label.getKey(), label.getValue());
+                if (candidates == null || carrying.size() < candidates.size()) {
+                    candidates = carrying;
+                }
+            }
         }
         for (PodTemplate p : candidates) {
             if (selector.matches(index().podLabels.get(p))) {
@@ -331,6 +340,15 @@ public final class ObjectGraph {
             }
         }
         return out;
+    }
+
+    /** Pod owners in a namespace compatible with {@code namespace} whose pods carry label {@code key}: {@code value}. */
+    private List<PodTemplate> podsCarrying(String namespace, String key, String value) {
+        if (namespace == null || namespace.isEmpty()) {
+            return index().podsByLabel.getOrDefault(new Key(null, key, value), List.of());
+        }
+        return withUnset(index().podsByNamespaceAndLabel.getOrDefault(new Key(namespace, key, value), List.of()),
+                index().podsByNamespaceAndLabel.getOrDefault(new Key("", key, value), List.of()), PodTemplate::owner);
     }
 
     /** Every Service backend of every Ingress (default backend and rule paths). */

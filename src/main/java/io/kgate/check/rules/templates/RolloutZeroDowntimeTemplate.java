@@ -68,12 +68,16 @@ public final class RolloutZeroDowntimeTemplate implements Template<RolloutZeroDo
                                 + "and maxSurge: 1");
             }
         }
-        Set<KubeObject> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+        // a workload is judged once, by the first Service exposing it: the verdict does not depend on the Service
+        Set<KubeObject> judged = Collections.newSetFromMap(new IdentityHashMap<>());
         ctx.graph().servicesBehindIngresses().forEach((svc, backend) -> {
             for (PodTemplate pod : ctx.graph().podsSelectedBy(svc)) {
                 KubeObject owner = pod.owner();
+                if (!judged.add(owner) || !REPLICATED.contains(owner.kind())) {
+                    continue;
+                }
                 long fewest = ctx.graph().minReplicas(pod);
-                if (!REPLICATED.contains(owner.kind()) || fewest >= min || !reported.add(owner)) {
+                if (fewest >= min) {
                     continue;
                 }
                 KubeObject hpa = ctx.graph().autoscalerOf(owner);
