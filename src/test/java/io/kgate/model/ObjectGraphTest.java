@@ -87,6 +87,32 @@ class ObjectGraphTest {
                 owners(g.podsSelectedBy(null, web)));
         LabelSelector front = LabelSelector.equality(java.util.Map.of("tier", "front"));
         assertEquals(List.of("Deployment shop/web"), owners(g.podsSelectedBy("shop", front)));
+        // candidates come from the rarest label; the answer is still every label matched, in tree order
+        java.util.Map<String, String> commonThenRare = new java.util.LinkedHashMap<>();
+        commonThenRare.put("app", "web");
+        commonThenRare.put("tier", "batch");
+        assertEquals(List.of("CronJob report"), owners(g.podsSelectedBy("shop", LabelSelector.equality(commonThenRare))));
+        assertEquals(List.of(), owners(g.podsSelectedBy("shop",
+                LabelSelector.equality(java.util.Map.of("app", "web", "tier", "none")))));
+    }
+
+    @Test
+    void servicesWithOneSelectorInTwoNamespacesSelectEachTheirOwnPods() throws Exception {
+        String services = """
+                ---
+                {apiVersion: v1, kind: Service, metadata: {name: a, namespace: shop}, spec: {selector: {app: web}}}
+                ---
+                {apiVersion: v1, kind: Service, metadata: {name: b, namespace: other}, spec: {selector: {app: web}}}
+                ---
+                {apiVersion: v1, kind: Service, metadata: {name: c, namespace: shop}, spec: {selector: {app: web}}}
+                """;
+        var load = new Loader(LoadLimits.DEFAULT).load(List.of("-"),
+                new ByteArrayInputStream((TREE + services).getBytes(StandardCharsets.UTF_8)));
+        ObjectGraph g = ObjectGraph.of(load.objects());
+        List<KubeObject> svc = g.ofKind("Service");
+        assertEquals(List.of("Deployment shop/web", "CronJob report"), owners(g.podsSelectedBy(svc.get(0))));
+        assertEquals(List.of("CronJob report", "StatefulSet other/db"), owners(g.podsSelectedBy(svc.get(1))));
+        assertEquals(owners(g.podsSelectedBy(svc.get(0))), owners(g.podsSelectedBy(svc.get(2))));
     }
 
     @Test
