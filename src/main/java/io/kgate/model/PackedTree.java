@@ -77,14 +77,42 @@ public final class PackedTree {
         this.keys = keys;
     }
 
-    /** {@code root} as bytes, or null when it holds a value this format does not write. */
+    /**
+     * Above this many bytes a tree stays as nodes: nodes share what an alias names, bytes copy it at
+     * each use, so a long anchored value used a thousand times would take a thousand times its size.
+     */
+    static final int MAX_BYTES = 4 << 20;
+    /** What the writer's buffer may keep between objects; a larger one was for an unusual object. */
+    private static final int KEPT_BUFFER = 64 << 10;
+
+    /**
+     * {@code root} as bytes, or null when it holds what this format does not write back unchanged (a
+     * value of another type, a string with an unpaired surrogate) or more than {@link #MAX_BYTES}.
+     */
     public static PackedTree of(MapNode root, Keys keys) {
         Writer w = WRITER.get();
         w.reset();
-        if (!w.node(root, keys)) {
+        try {
+            if (!w.node(root, keys)) {
+                return null;
+            }
+            return new PackedTree(Arrays.copyOf(w.buf, w.size), keys);
+        } catch (NotWritable e) {
             return null;
+        } finally {
+            if (w.buf.length > KEPT_BUFFER) {
+                w.buf = new byte[1024];
+            }
         }
-        return new PackedTree(Arrays.copyOf(w.buf, w.size), keys);
+    }
+
+    /** Thrown inside the writer when the tree cannot be written; one instance, no stack trace. */
+    private static final class NotWritable extends RuntimeException {
+        static final NotWritable INSTANCE = new NotWritable();
+
+        private NotWritable() {
+            super(null, null, false, false);
+        }
     }
 
     /** The bytes held. */
@@ -230,6 +258,14 @@ public final class PackedTree {
                     buf[size++] = (byte) s.charAt(i);
                 }
             } else {
+                for (int i = 0; i < n; i++) {
+                    char c = s.charAt(i);
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        i++;
+                    } else if (Character.isSurrogate(c)) {
+                        throw NotWritable.INSTANCE; // UTF-8 would write it as '?'
+                    }
+                }
                 byte[] b = s.getBytes(StandardCharsets.UTF_8);
                 varInt(b.length);
                 ensure(b.length);
@@ -261,6 +297,9 @@ public final class PackedTree {
         }
 
         void ensure(int more) {
+            if (size + more > MAX_BYTES) {
+                throw NotWritable.INSTANCE;
+            }
             if (size + more > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
             }

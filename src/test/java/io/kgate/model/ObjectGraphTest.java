@@ -87,7 +87,7 @@ class ObjectGraphTest {
                 owners(g.podsSelectedBy(null, web)));
         LabelSelector front = LabelSelector.equality(java.util.Map.of("tier", "front"));
         assertEquals(List.of("Deployment shop/web"), owners(g.podsSelectedBy("shop", front)));
-        // candidates come from the rarest label; the answer is still every label matched, in tree order
+        // candidates come from the rarest label, whichever the selector holds first; every label is matched
         java.util.Map<String, String> commonThenRare = new java.util.LinkedHashMap<>();
         commonThenRare.put("app", "web");
         commonThenRare.put("tier", "batch");

@@ -123,6 +123,26 @@ class PackedTreeTest {
     }
 
     @Test
+    void aLongValueUsedThroughManyAliasesStaysAsNodes() throws Exception {
+        // nodes share what an alias names; bytes would copy it at each use
+        StringBuilder yaml = new StringBuilder("data:\n  a: &x ").append("v".repeat(100_000)).append('\n');
+        for (int i = 0; i < 60; i++) {
+            yaml.append("  b").append(i).append(": *x\n");
+        }
+        MapNode tree = YamlText.parse(yaml.toString()).asMap();
+        assertEquals(null, PackedTree.of(tree, new PackedTree.Keys()), "over " + PackedTree.MAX_BYTES + " bytes");
+        roundTrip(yaml.substring(0, yaml.indexOf("  b10:"))); // ten uses: 1 MB, written
+    }
+
+    @Test
+    void aStringWithAnUnpairedSurrogateStaysAsNodes() throws Exception {
+        MapNode tree = YamlText.parse("a: \"\\ud800 alone\"\nb: \"\\ud83d\\ude80 paired\"\n").asMap();
+        assertEquals("\ud800 alone", tree.string("a"));
+        assertEquals(null, PackedTree.of(tree, new PackedTree.Keys()));
+        roundTrip("b: \"\\ud83d\\ude80 paired\"\n");
+    }
+
+    @Test
     void farLinesAndColumnsComeBack() throws Exception {
         StringBuilder yaml = new StringBuilder("top: 1\n");
         yaml.append("\n".repeat(70_000));
