@@ -87,11 +87,11 @@ class ObjectGraphTest {
                 owners(g.podsSelectedBy(null, web)));
         LabelSelector front = LabelSelector.equality(java.util.Map.of("tier", "front"));
         assertEquals(List.of("Deployment shop/web"), owners(g.podsSelectedBy("shop", front)));
-        // candidates come from the rarest label, whichever the selector holds first; every label is matched
-        java.util.Map<String, String> commonThenRare = new java.util.LinkedHashMap<>();
-        commonThenRare.put("app", "web");
-        commonThenRare.put("tier", "batch");
-        assertEquals(List.of("CronJob report"), owners(g.podsSelectedBy("shop", LabelSelector.equality(commonThenRare))));
+        // candidates come from the rarest label, whatever the selector's order; every label is matched
+        for (String labels : List.of("{app: web, tier: batch}", "{tier: batch, app: web}")) {
+            LabelSelector selector = LabelSelector.of(io.kgate.load.YamlText.parse("{matchLabels: " + labels + "}"));
+            assertEquals(List.of("CronJob report"), owners(g.podsSelectedBy("shop", selector)), labels);
+        }
         assertEquals(List.of(), owners(g.podsSelectedBy("shop",
                 LabelSelector.equality(java.util.Map.of("app", "web", "tier", "none")))));
     }
