@@ -93,9 +93,7 @@ public final class PackedTree {
         Writer w = WRITER.get();
         w.reset();
         try {
-            if (!w.node(root, keys)) {
-                return null;
-            }
+            w.node(root, keys);
             return new PackedTree(Arrays.copyOf(w.buf, w.size), keys);
         } catch (NotWritable e) {
             return null;
@@ -127,9 +125,7 @@ public final class PackedTree {
 
     /** Where the tree starts, without decoding it. */
     public Pos pos() {
-        Reader r = new Reader(bytes, keys);
-        r.at++;
-        return new Pos(r.line(), (int) r.varLong());
+        return positionOf("");
     }
 
     /**
@@ -160,7 +156,8 @@ public final class PackedTree {
             line = 0;
         }
 
-        boolean node(Node n, Keys keys) {
+        /** Writes {@code n}; throws {@link NotWritable} for what would not come back unchanged. */
+        void node(Node n, Keys keys) {
             if (n instanceof MapNode m) {
                 header(MAP, m.line(), m.column());
                 varLong(m.weight());
@@ -169,22 +166,18 @@ public final class PackedTree {
                     varInt(keys.number(m.keyAt(i)));
                     long kp = m.keyPositionAt(i);
                     position((int) (kp >>> 32), (int) kp);
-                    if (!node(m.valueAt(i), keys)) {
-                        return false;
-                    }
+                    node(m.valueAt(i), keys);
                 }
-                return true;
+                return;
             }
             if (n instanceof SeqNode q) {
                 header(SEQ, q.line(), q.column());
                 varLong(q.weight());
                 varInt(q.size());
                 for (int i = 0; i < q.size(); i++) {
-                    if (!node(q.get(i), keys)) {
-                        return false;
-                    }
+                    node(q.get(i), keys);
                 }
-                return true;
+                return;
             }
             ScalarNode s = (ScalarNode) n;
             Object v = s.value();
@@ -209,10 +202,10 @@ public final class PackedTree {
                 type = b ? TRUE : FALSE;
                 text = null;
             } else {
-                return false;
+                throw NotWritable.INSTANCE;
             }
             if (s.raw() == null) {
-                return false;
+                throw NotWritable.INSTANCE;
             }
             boolean raw = text == null || !text.equals(s.raw());
             header(type | (s.quoted() ? QUOTED : 0) | (raw ? RAW : 0), s.line(), s.column());
@@ -231,7 +224,6 @@ public final class PackedTree {
             if (raw) {
                 string(s.raw());
             }
-            return true;
         }
 
         void header(int tag, int line, int column) {
@@ -362,12 +354,7 @@ public final class PackedTree {
          * every step exists, with {@code at} left at the node it names.
          */
         boolean walk(String pointer) {
-            int root = at;
-            at++;
-            enteredLine = line();
-            enteredColumn = (int) varLong();
-            at = root;
-            line = 0;
+            enterPosition();
             if (pointer == null || pointer.isEmpty()) {
                 return true;
             }
@@ -383,6 +370,17 @@ public final class PackedTree {
                 }
                 start = slash + 1;
             }
+        }
+
+        /** Takes the position of the node at {@code at} as the one entered, leaving {@code at} before it. */
+        private void enterPosition() {
+            int node = at;
+            int before = line;
+            at++;
+            enteredLine = line();
+            enteredColumn = (int) varLong();
+            at = node;
+            line = before;
         }
 
         /**
@@ -424,13 +422,7 @@ public final class PackedTree {
                 for (int i = 0; i < index; i++) {
                     skip();
                 }
-                int item = at;
-                int before = line;
-                at++;
-                enteredLine = line();
-                enteredColumn = (int) varLong();
-                at = item;
-                line = before;
+                enterPosition();
                 return true;
             }
             return false;
