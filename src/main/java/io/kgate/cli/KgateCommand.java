@@ -18,6 +18,7 @@ import io.kgate.report.Reporters;
 import io.kgate.report.TextReporter;
 import io.kgate.unit.UnitOptions;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -300,8 +301,11 @@ public final class KgateCommand implements Callable<Integer> {
     private void write(Reporter reporter, ReportOptions options, Path file, LintResult result) {
         if (file == null) {
             PrintWriter out = spec.commandLine().getOut();
+            // buffered: the PrintWriter encodes and flushes each piece it is given, a report is millions of pieces
+            Writer buffered = new BufferedWriter(out, 1 << 16);
             try {
-                reporter.write(result, options, out);
+                reporter.write(result, options, buffered);
+                buffered.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a PrintWriter does not throw: it sets its error flag
             }
