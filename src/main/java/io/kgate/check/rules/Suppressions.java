@@ -163,7 +163,7 @@ public final class Suppressions implements Linter.FindingFilter {
             next++;
         }
         for (KubeObject o : objs) {
-            if (o.root().pos().line() == next) {
+            if (o.pos().line() == next) {
                 return o;
             }
         }
@@ -194,7 +194,7 @@ public final class Suppressions implements Linter.FindingFilter {
     private static KubeObject owner(Finding f, List<KubeObject> objs) {
         KubeObject best = null;
         for (KubeObject o : objs) {
-            if (o.root().pos().compareTo(f.pos()) <= 0 || o.root().pos().line() == f.pos().line()) {
+            if (o.pos().compareTo(f.pos()) <= 0 || o.pos().line() == f.pos().line()) {
                 best = o;
             } else {
                 break;
