@@ -1,13 +1,28 @@
 package io.kgate.check;
 
 import io.kgate.finding.Finding;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /** One kind of check over the whole loaded tree. Implementations are stateless and thread-safe. */
 public interface Check {
     void run(CheckContext ctx, Consumer<Finding> out);
+
+    /**
+     * {@link #run} as tasks the linter runs on the run's threads, whose findings in this order are
+     * those of {@link #run}: one task (the default), or, for a check with much independent work, one
+     * per part of it. Called on a thread of the run's pool: what the tasks share is prepared here.
+     */
+    default List<Callable<List<Finding>>> tasks(CheckContext ctx) {
+        return List.of(() -> {
+            List<Finding> found = new ArrayList<>();
+            run(ctx, found::add);
+            return found;
+        });
+    }
 
     /**
      * What {@link #run} reads of each object besides identity and labels, as

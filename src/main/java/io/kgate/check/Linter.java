@@ -5,11 +5,11 @@ import io.kgate.finding.RuleCatalog;
 import io.kgate.load.FilePass;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.LoadResult;
-import io.kgate.load.Parallel;
 import io.kgate.load.Loader;
-import io.kgate.load.PathFilter;
 import io.kgate.load.PathException;
+import io.kgate.load.PathFilter;
 import io.kgate.model.KubeObject;
+import io.kgate.model.Parallel;
 import io.kgate.model.RetainedFields;
 import io.kgate.model.SourceFile;
 import io.kgate.unit.UnitDetector;
@@ -17,9 +17,12 @@ import io.kgate.unit.UnitOptions;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -27,14 +30,18 @@ import java.util.concurrent.Callable;
  * The pipeline, in two passes. The file pass runs as each file is parsed, on all cores: the
  * {@link ObjectCheck}s see every object whole, then only what the tree pass needs is kept of it
  * ({@link RetainedFields}). The tree pass splits the tree into deployment units ({@link UnitDetector})
- * and runs every check, linking objects across files within each unit; then all findings go through
- * the filters (suppressions), the findings of disabled rules are dropped, and the rest is ordered.
+ * and runs every check, linking objects across files within each unit; then each file's findings go
+ * through the filters (suppressions), the findings of disabled rules are dropped, and the rest is
+ * ordered, files in parallel.
  * Objects with Flux {@code ${VAR}} placeholders skip the file pass: their object checks run in the
  * tree pass, on the substituted values. The rule catalogue of the run gives every finding its rule's
  * severity (the loader's findings too). The report does not depend on the number of threads.
  */
 public final class Linter {
-    /** A step over all findings of a run, after the checks (e.g. suppressions). */
+    /**
+     * A step over the findings of a run after the checks (e.g. suppressions), applied file by file:
+     * {@code load} holds one file and its objects, {@code findings} that file's findings.
+     */
     public interface FindingFilter {
         List<Finding> apply(LoadResult load, List<Finding> findings);
     }
@@ -175,19 +182,68 @@ public final class Linter {
                 }
             }
         }
-        // on the run's threads: every check is a task, and the checks split their own work with
-        // Parallel.inOrder; findings keep the order of the checks whatever the number of threads
-        List<Callable<List<Finding>>> tasks = new ArrayList<>();
-        for (Check c : checks) {
-            tasks.add(() -> {
-                List<Finding> found = new ArrayList<>();
-                c.run(ctx, found::add);
-                return found;
-            });
-        }
-        for (List<Finding> found : Parallel.on(threads, () -> Parallel.inOrder(tasks))) {
+        // on the run's threads: the tasks of every check in one list (none waits on another's parts);
+        // findings keep the order of the checks and of their tasks whatever the number of threads
+        for (List<Finding> found : Parallel.on(threads, () -> {
+            List<Callable<List<Finding>>> tasks = new ArrayList<>();
+            for (Check c : checks) {
+                tasks.addAll(c.tasks(ctx));
+            }
+            return Parallel.inOrder(tasks);
+        })) {
             findings.addAll(found);
         }
+        List<Finding> finished = finishByFile(load, findings, split);
+        return new LintResult(load, finished, split.units());
+    }
+
+    /** Files per task when their findings are finished on the run's threads. */
+    private static final int FILES_PER_TASK = 512;
+
+    /**
+     * The findings filtered and ordered file by file, on the run's threads: what the filters do to a
+     * file's findings depends on that file alone (its suppression comments and objects), and the
+     * report lists files one after the other.
+     */
+    private List<Finding> finishByFile(LoadResult load, List<Finding> findings, UnitDetector.Result split) {
+        Map<String, List<Finding>> byFile = new HashMap<>();
+        for (Finding f : findings) {
+            byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+        }
+        Map<String, List<SourceFile>> files = new HashMap<>();
+        for (SourceFile f : load.files()) {
+            files.computeIfAbsent(f.displayName(), k -> new ArrayList<>()).add(f);
+        }
+        Map<String, List<KubeObject>> objects = new HashMap<>();
+        for (KubeObject o : load.objects()) {
+            objects.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
+        }
+        Set<String> names = new HashSet<>(byFile.keySet());
+        names.addAll(files.keySet()); // a file without findings may hold a suppression that silences nothing
+        List<String> order = new ArrayList<>(names);
+        order.sort(Finding.FILE_ORDER);
+        List<String> secretValues = SecretMasking.secretValues(load.objects());
+        List<Callable<List<Finding>>> tasks = new ArrayList<>();
+        for (int from = 0; from < order.size(); from += FILES_PER_TASK) {
+            List<String> chunk = order.subList(from, Math.min(order.size(), from + FILES_PER_TASK));
+            tasks.add(() -> {
+                List<Finding> out = new ArrayList<>();
+                for (String name : chunk) {
+                    LoadResult file = new LoadResult(files.getOrDefault(name, List.of()), 0,
+                            objects.getOrDefault(name, List.of()), List.of(), List.of());
+                    out.addAll(finishFile(file, byFile.getOrDefault(name, List.of()), split, secretValues));
+                }
+                return out;
+            });
+        }
+        List<Finding> finished = new ArrayList<>();
+        Parallel.on(threads, () -> Parallel.inOrder(tasks)).forEach(finished::addAll);
+        return List.copyOf(finished);
+    }
+
+    /** One file's findings through the filters, masked and in report order. */
+    private List<Finding> finishFile(LoadResult file, List<Finding> findings, UnitDetector.Result split,
+            List<String> secretValues) {
         // an object in two units is checked in each and reported once
         List<Finding> filtered = new ArrayList<>(new LinkedHashSet<>(findings));
         if (!split.unknowns().isEmpty()) {
@@ -195,11 +251,11 @@ public final class Linter {
                     .map(split.unknowns()::redact).toList());
         }
         for (FindingFilter f : filters) {
-            filtered = new ArrayList<>(f.apply(load, filtered));
+            filtered = new ArrayList<>(f.apply(file, filtered));
         }
         filtered.removeIf(f -> !rules.enabled(f.rule()));
-        filtered = new ArrayList<>(SecretMasking.mask(load, filtered));
+        filtered = new ArrayList<>(SecretMasking.mask(secretValues, filtered));
         filtered.sort(Finding.ORDER);
-        return new LintResult(load, List.copyOf(filtered), split.units());
+        return filtered;
     }
 }

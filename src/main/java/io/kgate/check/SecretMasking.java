@@ -1,7 +1,6 @@
 package io.kgate.check;
 
 import io.kgate.finding.Finding;
-import io.kgate.load.LoadResult;
 import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
 import io.kgate.model.Node;
@@ -32,8 +31,8 @@ final class SecretMasking {
     private SecretMasking() {
     }
 
-    static List<Finding> mask(LoadResult load, List<Finding> findings) {
-        List<String> values = secretValues(load.objects());
+    /** {@code findings} with {@code values} ({@link #secretValues}) masked in their messages. */
+    static List<Finding> mask(List<String> values, List<Finding> findings) {
         if (values.isEmpty()) {
             return findings;
         }

@@ -13,8 +13,14 @@ import java.util.Objects;
 public record Finding(String rule, Severity severity, String message, String file, Pos pos, ObjectRef object,
         String path) {
 
+    /**
+     * The order of files in a report: by path segments, stdin ("-") first; names that differ only in
+     * their separators ("a/b", "a\\b") by their characters.
+     */
+    public static final Comparator<String> FILE_ORDER = FileOrder.COMPARATOR.thenComparing(Comparator.naturalOrder());
+
     /** Stable report order: file, line, column, rule, message. */
-    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file, FileOrder.COMPARATOR)
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file, FILE_ORDER)
             .thenComparing(Finding::pos)
             .thenComparing(Finding::rule)
             .thenComparing(Finding::message);

@@ -3,6 +3,7 @@ package io.kgate.load;
 import io.kgate.finding.Finding;
 import io.kgate.finding.Severity;
 import io.kgate.model.KubeObject;
+import io.kgate.model.Parallel;
 import io.kgate.model.Pos;
 import io.kgate.model.SourceFile;
 import java.io.IOException;

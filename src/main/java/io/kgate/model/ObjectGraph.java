@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -65,35 +66,106 @@ public final class ObjectGraph {
         final Map<Key, List<PodTemplate>> podsByNamespaceAndLabel = new HashMap<>();
         final Map<Key, List<PodTemplate>> podsByLabel = new HashMap<>();
 
-        Index(List<KubeObject> objects) {
-            for (KubeObject o : objects) {
-                order.put(o, order.size());
-                String kind = Objects.requireNonNullElse(o.kind(), "");
-                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(o);
-                byKindAndName.computeIfAbsent(new Key(o.kind(), o.name(), null), k -> new ArrayList<>()).add(o);
-                byKindNamespaceAndName.computeIfAbsent(
-                        new Key(o.kind(), Objects.requireNonNullElse(o.namespace(), ""), o.name()),
-                        k -> new ArrayList<>()).add(o);
-                byKindAndNamespace.computeIfAbsent(new Key(kind, Objects.requireNonNullElse(o.namespace(), ""), null),
-                        k -> new ArrayList<>()).add(o);
-                for (Map.Entry<String, String> l : o.labels().entrySet()) {
-                    byKindAndLabel.computeIfAbsent(new Key(kind, l.getKey(), l.getValue()), k -> new ArrayList<>()).add(o);
-                }
+        /** What the lookups read of one object. */
+        private record Read(KubeObject object, String kind, String namespace, Map<String, String> labels,
+                PodTemplate pod, Map<String, String> podLabels) {
+            static Read of(KubeObject o) {
                 PodTemplate p = PodTemplate.of(o);
-                if (p != null) {
-                    pods.add(p);
-                    podOf.put(o, p);
-                    podLabels.put(p, p.labels());
-                    podsByNamespace.computeIfAbsent(Objects.requireNonNullElse(o.namespace(), ""), k -> new ArrayList<>())
-                            .add(p);
-                    for (Map.Entry<String, String> l : podLabels.get(p).entrySet()) {
-                        podsByLabel.computeIfAbsent(new Key(null, l.getKey(), l.getValue()), k -> new ArrayList<>()).add(p);
-                        podsByNamespaceAndLabel.computeIfAbsent(
-                                new Key(Objects.requireNonNullElse(o.namespace(), ""), l.getKey(), l.getValue()),
-                                k -> new ArrayList<>()).add(p);
-                    }
-                }
+                return new Read(o, Objects.requireNonNullElse(o.kind(), ""),
+                        Objects.requireNonNullElse(o.namespace(), ""), o.labels(), p, p == null ? null : p.labels());
             }
+        }
+
+        /** Objects per task when the reads run in parallel: enough to outweigh a task's cost. */
+        private static final int CHUNK = 2048;
+
+        /**
+         * On the run's threads ({@link Parallel#inOrder}): the objects are read in chunks, then each
+         * group of maps is filled by a task of its own, in the tree's order (the tasks share only the reads).
+         */
+        Index(List<KubeObject> objects) {
+            List<Callable<List<Read>>> reading = new ArrayList<>();
+            for (int from = 0; from < objects.size(); from += CHUNK) {
+                List<KubeObject> chunk = objects.subList(from, Math.min(objects.size(), from + CHUNK));
+                reading.add(() -> chunk.stream().map(Read::of).toList());
+            }
+            List<Read> reads = new ArrayList<>(objects.size());
+            Parallel.inOrder(reading).forEach(reads::addAll);
+            List<Callable<Void>> fills = List.of(
+                    filling(() -> {
+                        for (Read r : reads) {
+                            order.put(r.object, order.size());
+                            byKind.computeIfAbsent(r.kind, k -> new ArrayList<>()).add(r.object);
+                        }
+                    }),
+                    filling(() -> {
+                        for (Read r : reads) {
+                            byKindAndName.computeIfAbsent(new Key(r.object.kind(), r.object.name(), null),
+                                    k -> new ArrayList<>()).add(r.object);
+                        }
+                    }),
+                    filling(() -> {
+                        for (Read r : reads) {
+                            byKindNamespaceAndName.computeIfAbsent(new Key(r.object.kind(), r.namespace, r.object.name()),
+                                    k -> new ArrayList<>()).add(r.object);
+                        }
+                    }),
+                    filling(() -> {
+                        for (Read r : reads) {
+                            byKindAndNamespace.computeIfAbsent(new Key(r.kind, r.namespace, null), k -> new ArrayList<>())
+                                    .add(r.object);
+                        }
+                    }),
+                    filling(() -> {
+                        for (Read r : reads) {
+                            for (Map.Entry<String, String> l : r.labels.entrySet()) {
+                                byKindAndLabel.computeIfAbsent(new Key(r.kind, l.getKey(), l.getValue()),
+                                        k -> new ArrayList<>()).add(r.object);
+                            }
+                        }
+                    }),
+                    filling(() -> {
+                        for (Read r : reads) {
+                            if (r.pod != null) {
+                                pods.add(r.pod);
+                                podOf.put(r.object, r.pod);
+                                podLabels.put(r.pod, r.podLabels);
+                                podsByNamespace.computeIfAbsent(r.namespace, k -> new ArrayList<>()).add(r.pod);
+                            }
+                        }
+                    }),
+                    filling(() -> {
+                        for (Read r : reads) {
+                            if (r.pod != null) {
+                                for (Map.Entry<String, String> l : r.podLabels.entrySet()) {
+                                    podsByLabel.computeIfAbsent(new Key(null, l.getKey(), l.getValue()),
+                                            k -> new ArrayList<>()).add(r.pod);
+                                }
+                            }
+                        }
+                    }),
+                    filling(() -> {
+                        for (Read r : reads) {
+                            if (r.pod != null) {
+                                for (Map.Entry<String, String> l : r.podLabels.entrySet()) {
+                                    podsByNamespaceAndLabel.computeIfAbsent(new Key(r.namespace, l.getKey(), l.getValue()),
+                                            k -> new ArrayList<>()).add(r.pod);
+                                }
+                            }
+                        }
+                    }));
+            if (objects.size() < CHUNK) {
+                fills.forEach(Parallel::call); // a small graph (one object's, in the file pass): tasks would cost more
+            } else {
+                Parallel.inOrder(fills);
+            }
+        }
+
+        private static Callable<Void> filling(Runnable fill) {
+            return () -> {
+                fill.run();
+                return null;
+            };
         }
     }
 
@@ -140,6 +212,15 @@ public final class ObjectGraph {
 
     private ObjectGraph(List<KubeObject> objects) {
         this.objects = List.copyOf(objects);
+    }
+
+    /**
+     * Builds the lookups now, on the run's threads ({@link Parallel#inOrder}): before the rules that
+     * share this graph start, as a rule that built them on first use would hold the others waiting.
+     */
+    public ObjectGraph indexed() {
+        index();
+        return this;
     }
 
     public static ObjectGraph of(List<KubeObject> objects) {

@@ -1,4 +1,4 @@
-package io.kgate.load;
+package io.kgate.model;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,7 +53,8 @@ public final class Parallel {
         return forked.stream().map(ForkJoinTask::join).toList();
     }
 
-    private static <T> T call(Callable<T> task) {
+    /** {@code task} run in this thread, its exceptions unchecked. */
+    public static <T> T call(Callable<T> task) {
         try {
             return task.call();
         } catch (RuntimeException e) {

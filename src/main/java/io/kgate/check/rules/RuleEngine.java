@@ -3,11 +3,11 @@ package io.kgate.check.rules;
 import io.kgate.check.CheckContext;
 import io.kgate.check.ObjectCheck;
 import io.kgate.finding.Finding;
-import io.kgate.load.Parallel;
-import io.kgate.model.KubeObject;
 import io.kgate.model.ExternalObject;
+import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectGraph;
 import io.kgate.model.ObjectSources;
+import io.kgate.model.Parallel;
 import io.kgate.unit.Unit;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +45,23 @@ final class RuleEngine implements ObjectCheck {
 
     @Override
     public void run(CheckContext ctx, Consumer<Finding> out) {
-        if (acrossObjects.isEmpty()) {
-            return;
+        for (List<Finding> found : Parallel.inOrder(tasks(ctx))) {
+            found.forEach(out);
         }
-        // every rule of every unit is a task of its own; findings keep the order of units and rules
+    }
+
+    /**
+     * A task per rule of each unit, in the order of units and rules; each unit's graph is built here,
+     * once, before the tasks that share it start (on all cores when this runs on the run's pool).
+     */
+    @Override
+    public List<Callable<List<Finding>>> tasks(CheckContext ctx) {
         List<Callable<List<Finding>>> tasks = new ArrayList<>();
+        if (acrossObjects.isEmpty()) {
+            return tasks;
+        }
         for (Unit u : ctx.units()) {
-            ObjectGraph graph = ObjectGraph.of(u.linked());
+            ObjectGraph graph = ObjectGraph.of(u.linked()).indexed();
             String scope = u.scope(ctx.units().size());
             Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(graph, external,
                     KustomizeGenerators.of(ctx.load()), scope));
@@ -63,9 +73,7 @@ final class RuleEngine implements ObjectCheck {
                 });
             }
         }
-        for (List<Finding> found : Parallel.inOrder(tasks)) {
-            found.forEach(out);
-        }
+        return tasks;
     }
 
     /** The fields the cross-object rules read, or null when one of them needs whole objects. */
