@@ -218,11 +218,11 @@ public final class KubeObject {
     }
 
     public Map<String, String> labels() {
-        return Labels.of(metadata(), "labels");
+        return Labels.of(at("/metadata/labels")); // of a packed tree, the labels alone are decoded
     }
 
     public Map<String, String> annotations() {
-        return Labels.of(metadata(), "annotations");
+        return Labels.of(at("/metadata/annotations"));
     }
 
     /**

@@ -11,8 +11,12 @@ public final class Labels {
 
     /** The string entries of {@code parent.key}; values that are not strings are left out. */
     public static Map<String, String> of(MapNode parent, String key) {
-        MapNode m = parent == null ? null : parent.map(key);
-        if (m == null) {
+        return of(parent == null ? null : parent.get(key));
+    }
+
+    /** The string entries of {@code node} when it is a mapping (read by pointer: nothing else decoded). */
+    public static Map<String, String> of(Node node) {
+        if (!(node instanceof MapNode m)) {
             return Collections.emptyMap();
         }
         Map<String, String> out = new LinkedHashMap<>();

@@ -39,8 +39,7 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
 
     /** The pod template's labels (the Pod's own labels for a bare Pod). */
     public Map<String, String> labels() {
-        Node meta = owner.at(metadataPointer);
-        return Labels.of(meta == null ? null : meta.asMap(), "labels");
+        return Labels.of(owner.at(metadataPointer + "/labels"));
     }
 
     public List<Container> containers() {

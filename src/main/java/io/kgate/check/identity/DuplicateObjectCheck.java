@@ -5,6 +5,7 @@ import io.kgate.check.CheckContext;
 import io.kgate.finding.Finding;
 import io.kgate.model.KubeObject;
 import io.kgate.model.MapNode;
+import io.kgate.model.Node;
 import io.kgate.unit.Unit;
 import java.util.HashMap;
 import java.util.List;
@@ -52,8 +53,9 @@ public final class DuplicateObjectCheck implements Check {
 
     /** Objects with only generateName get a fresh name from the server each time. */
     private static boolean isGenerated(KubeObject o) {
-        MapNode meta = o.metadata();
-        return meta != null && meta.string("name") == null;
+        // by pointer: of a packed tree only the name is decoded, the whole metadata only when it has none
+        Node name = o.at("/metadata/name");
+        return name != null ? name.text() == null : o.at("/metadata") instanceof MapNode;
     }
 
     @Override

@@ -109,7 +109,7 @@ public final class Suppressions implements Linter.FindingFilter {
             }
         }
         for (KubeObject o : load.objects()) {
-            MapNode ann = o.metadata() == null ? null : o.metadata().map("annotations");
+            MapNode ann = o.at("/metadata/annotations") instanceof MapNode m ? m : null;
             String value = ann == null ? null : ann.string(ANNOTATION);
             if (value != null) {
                 Ignore ig = new Ignore(o.file().displayName(), ann.entry(ANNOTATION).keyPos(), split(value),

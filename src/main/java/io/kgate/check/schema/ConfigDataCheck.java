@@ -51,16 +51,19 @@ public final class ConfigDataCheck implements ObjectCheck {
             return;
         }
         for (MapNode.Entry e : map.entries()) {
-            String pointer = JsonPointer.child(field, e.key());
-            String shown = JsonPointer.toDotted(pointer);
+            // the pointer and its dotted form are made only for a finding: every key passes here
             String keyProblem = configKey(e.key());
             if (keyProblem != null) {
-                out.accept(ctx.finding(ID, o, pointer, shown + ": key \"" + e.key() + "\" " + keyProblem));
+                String pointer = JsonPointer.child(field, e.key());
+                out.accept(ctx.finding(ID, o, pointer, JsonPointer.toDotted(pointer) + ": key \"" + e.key() + "\" "
+                        + keyProblem));
             }
             if (base64 && e.value() instanceof ScalarNode s && s.value() instanceof String value) {
                 String problem = base64(value);
                 if (problem != null) {
-                    out.accept(ctx.finding(ID, o, pointer, shown + ": the value is not valid base64 (" + problem
+                    String pointer = JsonPointer.child(field, e.key());
+                    out.accept(ctx.finding(ID, o, pointer, JsonPointer.toDotted(pointer)
+                            + ": the value is not valid base64 (" + problem
                             + "); " + field.substring(1) + " holds base64-encoded values"
                             + ("Secret".equals(o.kind()) ? ", plain text goes in stringData" : "")));
                 }

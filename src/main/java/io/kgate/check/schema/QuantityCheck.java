@@ -71,12 +71,12 @@ public final class QuantityCheck implements ObjectCheck {
             return; // wrong types are the structural check's to report
         }
         Optional<BigDecimal> q = Quantity.of(s);
-        String where = JsonPointer.toDotted(ptr);
+        // the dotted path is made only for a finding: every quantity of every object passes here
         if (q.isEmpty()) {
-            out.accept(ctx.finding(ID, o, ptr, where + ": " + s.display()
+            out.accept(ctx.finding(ID, o, ptr, JsonPointer.toDotted(ptr) + ": " + s.display()
                     + " is not a valid quantity (examples: 128Mi, 1Gi, 500m, 0.5, 2)"));
         } else if (q.get().signum() < 0) {
-            out.accept(ctx.finding(ID, o, ptr, where + ": must not be negative, got " + s.raw()));
+            out.accept(ctx.finding(ID, o, ptr, JsonPointer.toDotted(ptr) + ": must not be negative, got " + s.raw()));
         }
     }
 
