@@ -222,7 +222,7 @@ public final class Linter {
         names.addAll(files.keySet()); // a file without findings may hold a suppression that silences nothing
         List<String> order = new ArrayList<>(names);
         order.sort(Finding.FILE_ORDER);
-        List<String> secretValues = SecretMasking.secretValues(load.objects());
+        SecretMasking.Values secretValues = SecretMasking.secretValues(load.objects());
         List<Callable<List<Finding>>> tasks = new ArrayList<>();
         for (int from = 0; from < order.size(); from += FILES_PER_TASK) {
             List<String> chunk = order.subList(from, Math.min(order.size(), from + FILES_PER_TASK));
@@ -243,7 +243,7 @@ public final class Linter {
 
     /** One file's findings through the filters, masked and in report order. */
     private List<Finding> finishFile(LoadResult file, List<Finding> findings, UnitDetector.Result split,
-            List<String> secretValues) {
+            SecretMasking.Values secretValues) {
         // an object in two units is checked in each and reported once
         List<Finding> filtered = new ArrayList<>(new LinkedHashSet<>(findings));
         if (!split.unknowns().isEmpty()) {

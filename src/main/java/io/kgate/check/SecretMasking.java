@@ -31,19 +31,42 @@ final class SecretMasking {
     private SecretMasking() {
     }
 
-    /** {@code findings} with {@code values} ({@link #secretValues}) masked in their messages. */
-    static List<Finding> mask(List<String> values, List<Finding> findings) {
-        if (values.isEmpty()) {
+    /** The values to hide, longest first, and a scan that finds which of them a message holds. */
+    record Values(List<String> longestFirst, ValueScan scan, List<String> withMask) {
+        static Values of(List<String> longestFirst) {
+            // masking inserts MASK: a value with its character can appear only once others are masked
+            return new Values(List.copyOf(longestFirst), new ValueScan(longestFirst),
+                    longestFirst.stream().filter(v -> v.indexOf(MASK.charAt(0)) >= 0).toList());
+        }
+
+        String mask(String message) {
+            if (longestFirst.isEmpty()) {
+                return message;
+            }
+            Set<String> present = scan.in(message);
+            if (present.isEmpty() && withMask.isEmpty()) {
+                return message;
+            }
+            // as if each value, longest first, were replaced wherever it is: a value not in the message
+            // cannot be there after others are masked unless it holds the mask's character
+            String out = message;
+            for (String v : longestFirst) {
+                if ((present.contains(v) || withMask.contains(v)) && out.contains(v)) {
+                    out = out.replace(v, MASK);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** {@code findings} with {@code values} masked in their messages. */
+    static List<Finding> mask(Values values, List<Finding> findings) {
+        if (values.longestFirst().isEmpty()) {
             return findings;
         }
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            String message = f.message();
-            for (String v : values) {
-                if (message.contains(v)) {
-                    message = message.replace(v, MASK);
-                }
-            }
+            String message = values.mask(f.message());
             out.add(message.equals(f.message()) ? f
                     : new Finding(f.rule(), f.severity(), message, f.file(), f.pos(), f.object(), f.path()));
         }
@@ -51,7 +74,7 @@ final class SecretMasking {
     }
 
     /** The values to hide, longest first (so a value containing another is replaced whole). */
-    static List<String> secretValues(List<KubeObject> objects) {
+    static Values secretValues(List<KubeObject> objects) {
         Set<String> values = new LinkedHashSet<>();
         for (KubeObject o : objects) {
             if (!SecretData.isSecret(o)) {
@@ -67,7 +90,7 @@ final class SecretMasking {
         }
         List<String> sorted = new ArrayList<>(values);
         sorted.sort(Comparator.comparingInt(String::length).reversed());
-        return sorted;
+        return Values.of(sorted);
     }
 
     private static void scalars(Node n, Set<String> values) {
