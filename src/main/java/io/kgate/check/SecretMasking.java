@@ -11,8 +11,11 @@ import io.kgate.model.SeqNode;
 import io.kgate.model.Sops;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,12 +34,29 @@ final class SecretMasking {
     private SecretMasking() {
     }
 
-    /** The values to hide, longest first, and a scan that finds which of them a message holds. */
-    record Values(List<String> longestFirst, ValueScan scan, List<String> withMask) {
+    /**
+     * The values to hide, longest first, and a scan that finds which of them a message holds. Values
+     * longer than {@code scannedLength} are few (certificates, blobs: the scan holds a node per
+     * character) and are asked for directly, as are values holding the mask's character (masking
+     * others can create them).
+     */
+    record Values(List<String> longestFirst, Map<String, Integer> rank, ValueScan scan, List<String> alwaysTried) {
+        /** Longer than any message quotes, shorter than a certificate. */
+        static final int SCANNED_LENGTH = 256;
+
         static Values of(List<String> longestFirst) {
-            // masking inserts MASK: a value with its character can appear only once others are masked
-            return new Values(List.copyOf(longestFirst), new ValueScan(longestFirst),
-                    longestFirst.stream().filter(v -> v.indexOf(MASK.charAt(0)) >= 0).toList());
+            return of(longestFirst, SCANNED_LENGTH);
+        }
+
+        static Values of(List<String> longestFirst, int scannedLength) {
+            Map<String, Integer> rank = new HashMap<>();
+            for (String v : longestFirst) {
+                rank.putIfAbsent(v, rank.size());
+            }
+            return new Values(List.copyOf(longestFirst), rank,
+                    new ValueScan(longestFirst.stream().filter(v -> v.length() <= scannedLength).toList()),
+                    longestFirst.stream().filter(v -> v.length() > scannedLength || v.indexOf(MASK.charAt(0)) >= 0)
+                            .distinct().toList());
         }
 
         String mask(String message) {
@@ -44,14 +64,18 @@ final class SecretMasking {
                 return message;
             }
             Set<String> present = scan.in(message);
-            if (present.isEmpty() && withMask.isEmpty()) {
+            if (present.isEmpty() && alwaysTried.isEmpty()) {
                 return message;
             }
             // as if each value, longest first, were replaced wherever it is: a value not in the message
             // cannot be there after others are masked unless it holds the mask's character
+            Set<String> tried = new HashSet<>(present);
+            tried.addAll(alwaysTried);
+            List<String> inOrder = new ArrayList<>(tried);
+            inOrder.sort(Comparator.comparing(rank::get));
             String out = message;
-            for (String v : longestFirst) {
-                if ((present.contains(v) || withMask.contains(v)) && out.contains(v)) {
+            for (String v : inOrder) {
+                if (out.contains(v)) {
                     out = out.replace(v, MASK);
                 }
             }

@@ -83,6 +83,11 @@ final class ValueScan {
         }
     }
 
+    /** Its nodes: one per distinct prefix of the values. */
+    int nodes() {
+        return children.size();
+    }
+
     /** The values that occur in {@code text}, in no particular order; empty when none does. */
     Set<String> in(String text) {
         Set<String> found = null;

@@ -46,10 +46,13 @@ class SecretMaskingTest {
             }
             List<String> sorted = longestFirst(values);
             SecretMasking.Values scan = SecretMasking.Values.of(sorted);
+            // values of 6 and 7 characters asked for directly, as long values are, mixed with scanned ones
+            SecretMasking.Values mixed = SecretMasking.Values.of(sorted, 5);
             for (int m = 0; m < 20; m++) {
                 String message = word(random, alphabet, random.nextInt(40));
                 String expected = eachInTurn(sorted, message);
                 assertEquals(expected, scan.mask(message), "values " + sorted + " in \"" + message + "\"");
+                assertEquals(expected, mixed.mask(message), "values " + sorted + " (up to 5 scanned) in \"" + message + "\"");
                 masked += expected.equals(message) ? 0 : 1;
             }
         }
@@ -63,6 +66,15 @@ class SecretMaskingTest {
         assertEquals(Set.of("bcd"), scan.in("abcdx"));
         assertEquals(Set.of(), scan.in("abxcdx"));
         assertEquals(Set.of(), scan.in(""));
+    }
+
+    @Test
+    void aHugeValueIsNotScannedCharacterByCharacterButStillMasked() {
+        String blob = "x".repeat(5_000_000) + "y"; // a Secret may hold megabytes (a file can be 64 MiB)
+        SecretMasking.Values values = SecretMasking.Values.of(List.of(blob, "hunter22"));
+        assertTrue(values.scan().nodes() < 100, "the scan holds the short value only: " + values.scan().nodes());
+        assertEquals("a **** and a ****", values.mask("a " + blob + " and a hunter22"));
+        assertEquals("nothing secret", values.mask("nothing secret"));
     }
 
     @Test
