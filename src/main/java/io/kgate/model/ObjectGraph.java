@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -66,13 +67,12 @@ public final class ObjectGraph {
         final Map<Key, List<PodTemplate>> podsByNamespaceAndLabel = new HashMap<>();
         final Map<Key, List<PodTemplate>> podsByLabel = new HashMap<>();
 
-        /** What the lookups read of one object. */
-        private record Read(KubeObject object, String kind, String namespace, Map<String, String> labels,
-                PodTemplate pod, Map<String, String> podLabels) {
+        /** What the lookups read of one object (decoded from a packed tree: the part worth splitting). */
+        private record Read(KubeObject object, Map<String, String> labels, PodTemplate pod,
+                Map<String, String> podLabels) {
             static Read of(KubeObject o) {
                 PodTemplate p = PodTemplate.of(o);
-                return new Read(o, Objects.requireNonNullElse(o.kind(), ""),
-                        Objects.requireNonNullElse(o.namespace(), ""), o.labels(), p, p == null ? null : p.labels());
+                return new Read(o, o.labels(), p, p == null ? null : p.labels());
             }
         }
 
@@ -80,8 +80,8 @@ public final class ObjectGraph {
         private static final int CHUNK = 2048;
 
         /**
-         * On the run's threads ({@link Parallel#inOrder}): the objects are read in chunks, then each
-         * group of maps is filled by a task of its own, in the tree's order (the tasks share only the reads).
+         * The objects are read in chunks on the run's threads ({@link Parallel#inOrder}; one chunk, as
+         * for one object's graph in the file pass, is read here), then put in the maps in the tree's order.
          */
         Index(List<KubeObject> objects) {
             List<Callable<List<Read>>> reading = new ArrayList<>();
@@ -89,89 +89,42 @@ public final class ObjectGraph {
                 List<KubeObject> chunk = objects.subList(from, Math.min(objects.size(), from + CHUNK));
                 reading.add(() -> chunk.stream().map(Read::of).toList());
             }
-            List<Read> reads = new ArrayList<>(objects.size());
-            Parallel.inOrder(reading).forEach(reads::addAll);
-            List<Callable<Void>> fills = List.of(
-                    filling(() -> {
-                        for (Read r : reads) {
-                            order.put(r.object, order.size());
-                            byKind.computeIfAbsent(r.kind, k -> new ArrayList<>()).add(r.object);
-                        }
-                    }),
-                    filling(() -> {
-                        for (Read r : reads) {
-                            byKindAndName.computeIfAbsent(new Key(r.object.kind(), r.object.name(), null),
-                                    k -> new ArrayList<>()).add(r.object);
-                        }
-                    }),
-                    filling(() -> {
-                        for (Read r : reads) {
-                            byKindNamespaceAndName.computeIfAbsent(new Key(r.object.kind(), r.namespace, r.object.name()),
-                                    k -> new ArrayList<>()).add(r.object);
-                        }
-                    }),
-                    filling(() -> {
-                        for (Read r : reads) {
-                            byKindAndNamespace.computeIfAbsent(new Key(r.kind, r.namespace, null), k -> new ArrayList<>())
-                                    .add(r.object);
-                        }
-                    }),
-                    filling(() -> {
-                        for (Read r : reads) {
-                            for (Map.Entry<String, String> l : r.labels.entrySet()) {
-                                byKindAndLabel.computeIfAbsent(new Key(r.kind, l.getKey(), l.getValue()),
-                                        k -> new ArrayList<>()).add(r.object);
-                            }
-                        }
-                    }),
-                    filling(() -> {
-                        for (Read r : reads) {
-                            if (r.pod != null) {
-                                pods.add(r.pod);
-                                podOf.put(r.object, r.pod);
-                                podLabels.put(r.pod, r.podLabels);
-                                podsByNamespace.computeIfAbsent(r.namespace, k -> new ArrayList<>()).add(r.pod);
-                            }
-                        }
-                    }),
-                    filling(() -> {
-                        for (Read r : reads) {
-                            if (r.pod != null) {
-                                for (Map.Entry<String, String> l : r.podLabels.entrySet()) {
-                                    podsByLabel.computeIfAbsent(new Key(null, l.getKey(), l.getValue()),
-                                            k -> new ArrayList<>()).add(r.pod);
-                                }
-                            }
-                        }
-                    }),
-                    filling(() -> {
-                        for (Read r : reads) {
-                            if (r.pod != null) {
-                                for (Map.Entry<String, String> l : r.podLabels.entrySet()) {
-                                    podsByNamespaceAndLabel.computeIfAbsent(new Key(r.namespace, l.getKey(), l.getValue()),
-                                            k -> new ArrayList<>()).add(r.pod);
-                                }
-                            }
-                        }
-                    }));
-            if (objects.size() < CHUNK) {
-                fills.forEach(Parallel::call); // a small graph (one object's, in the file pass): tasks would cost more
-            } else {
-                Parallel.inOrder(fills);
+            for (List<Read> reads : Parallel.inOrder(reading)) {
+                reads.forEach(this::add);
             }
         }
 
-        private static Callable<Void> filling(Runnable fill) {
-            return () -> {
-                fill.run();
-                return null;
-            };
+        private void add(Read r) {
+            KubeObject o = r.object;
+            String kind = Objects.requireNonNullElse(o.kind(), "");
+            String namespace = Objects.requireNonNullElse(o.namespace(), "");
+            order.put(o, order.size());
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(o);
+            byKindAndName.computeIfAbsent(new Key(o.kind(), o.name(), null), k -> new ArrayList<>()).add(o);
+            byKindNamespaceAndName.computeIfAbsent(new Key(o.kind(), namespace, o.name()), k -> new ArrayList<>())
+                    .add(o);
+            byKindAndNamespace.computeIfAbsent(new Key(kind, namespace, null), k -> new ArrayList<>()).add(o);
+            for (Map.Entry<String, String> l : r.labels.entrySet()) {
+                byKindAndLabel.computeIfAbsent(new Key(kind, l.getKey(), l.getValue()), k -> new ArrayList<>()).add(o);
+            }
+            PodTemplate p = r.pod;
+            if (p != null) {
+                pods.add(p);
+                podOf.put(o, p);
+                podLabels.put(p, r.podLabels);
+                podsByNamespace.computeIfAbsent(namespace, k -> new ArrayList<>()).add(p);
+                for (Map.Entry<String, String> l : r.podLabels.entrySet()) {
+                    podsByLabel.computeIfAbsent(new Key(null, l.getKey(), l.getValue()), k -> new ArrayList<>()).add(p);
+                    podsByNamespaceAndLabel.computeIfAbsent(new Key(namespace, l.getKey(), l.getValue()),
+                            k -> new ArrayList<>()).add(p);
+                }
+            }
         }
     }
 
     private Index index;
     /** {@link #podsSelectedBy(KubeObject)} by namespace and selector, for the rules on several threads. */
-    private final Map<List<Object>, List<PodTemplate>> selectedByService = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<Object>, List<PodTemplate>> selectedByService = new ConcurrentHashMap<>();
 
     /**
      * A lookup key of up to three parts (kind, name or namespace, label...): hashed from the parts, not

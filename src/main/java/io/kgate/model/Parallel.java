@@ -53,8 +53,7 @@ public final class Parallel {
         return forked.stream().map(ForkJoinTask::join).toList();
     }
 
-    /** {@code task} run in this thread, its exceptions unchecked. */
-    public static <T> T call(Callable<T> task) {
+    private static <T> T call(Callable<T> task) {
         try {
             return task.call();
         } catch (RuntimeException e) {
