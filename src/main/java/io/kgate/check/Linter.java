@@ -12,6 +12,7 @@ import io.kgate.model.KubeObject;
 import io.kgate.model.Parallel;
 import io.kgate.model.RetainedFields;
 import io.kgate.model.SourceFile;
+import io.kgate.model.Timings;
 import io.kgate.unit.UnitDetector;
 import io.kgate.unit.UnitOptions;
 import java.io.InputStream;
@@ -161,6 +162,7 @@ public final class Linter {
     /** The tree pass and the filters, over a load whose file pass has run ({@link #loader}). */
     public LintResult finish(LoadResult loaded) {
         UnitDetector.Result split = UnitDetector.detect(loaded, units);
+        Timings.step("units");
         LoadResult load = split.load();
         List<Finding> findings = new ArrayList<>();
         // the loader and the unit detection run before any rule set exists: their findings get their rule's severity here
@@ -182,18 +184,24 @@ public final class Linter {
                 }
             }
         }
+        Timings.step("deferred object checks");
         // on the run's threads: the tasks of every check in one list (none waits on another's parts);
         // findings keep the order of the checks and of their tasks whatever the number of threads
         for (List<Finding> found : Parallel.on(threads, () -> {
             List<Callable<List<Finding>>> tasks = new ArrayList<>();
             for (Check c : checks) {
-                tasks.addAll(c.tasks(ctx));
+                for (Callable<List<Finding>> t : c.tasks(ctx)) {
+                    tasks.add(Timings.timed(c.getClass().getSimpleName(), t));
+                }
             }
+            Timings.step("graphs, tasks prepared");
             return Parallel.inOrder(tasks);
         })) {
             findings.addAll(found);
         }
+        Timings.step("checks");
         List<Finding> finished = finishByFile(load, findings, split);
+        Timings.step("filters, masking, order");
         return new LintResult(load, finished, split.units());
     }
 

@@ -10,6 +10,7 @@ import io.kgate.load.PathException;
 import io.kgate.load.Skipped;
 import io.kgate.model.KubeObject;
 import io.kgate.model.SourceFile;
+import io.kgate.model.Timings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

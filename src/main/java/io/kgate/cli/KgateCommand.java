@@ -12,6 +12,7 @@ import io.kgate.check.rules.RuleSet;
 import io.kgate.load.LoadLimits;
 import io.kgate.load.PathException;
 import io.kgate.model.SourceFile;
+import io.kgate.model.Timings;
 import io.kgate.report.ReportOptions;
 import io.kgate.report.Reporter;
 import io.kgate.report.Reporters;

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Function;
 
 /**
@@ -49,23 +50,23 @@ public final class ObjectGraph {
      * itself (every per-object rule, on a graph of one) never pays for them.
      */
     private static final class Index {
-        final Map<String, List<KubeObject>> byKind = new HashMap<>();
-        final Map<Key, List<KubeObject>> byKindAndName = new HashMap<>();
+        final Buckets<String, KubeObject> byKind = new Buckets<>();
+        final Buckets<Key, KubeObject> byKindAndName = new Buckets<>();
         /** kind + namespace ("" for objects without one) + name: a name is looked up per finding. */
-        final Map<Key, List<KubeObject>> byKindNamespaceAndName = new HashMap<>();
+        final Buckets<Key, KubeObject> byKindNamespaceAndName = new Buckets<>();
         /** kind + namespace ("" for objects without one); lookups merge a namespace with the unset one. */
-        final Map<Key, List<KubeObject>> byKindAndNamespace = new HashMap<>();
+        final Buckets<Key, KubeObject> byKindAndNamespace = new Buckets<>();
         /** kind + label key + value, for EndpointSlices by service name. */
-        final Map<Key, List<KubeObject>> byKindAndLabel = new HashMap<>();
+        final Buckets<Key, KubeObject> byKindAndLabel = new Buckets<>();
         final Map<KubeObject, Integer> order = new IdentityHashMap<>();
         final List<PodTemplate> pods = new ArrayList<>();
         final Map<KubeObject, PodTemplate> podOf = new IdentityHashMap<>();
         /** Pod labels, read once: selectors are matched against them many times. */
         final Map<PodTemplate, Map<String, String>> podLabels = new IdentityHashMap<>();
-        final Map<String, List<PodTemplate>> podsByNamespace = new HashMap<>();
+        final Buckets<String, PodTemplate> podsByNamespace = new Buckets<>();
         /** Pods by one label: namespace ("" when unset) + key + value, and key + value in any namespace. */
-        final Map<Key, List<PodTemplate>> podsByNamespaceAndLabel = new HashMap<>();
-        final Map<Key, List<PodTemplate>> podsByLabel = new HashMap<>();
+        final Buckets<Key, PodTemplate> podsByNamespaceAndLabel = new Buckets<>();
+        final Buckets<Key, PodTemplate> podsByLabel = new Buckets<>();
 
         /** What the lookups read of one object (decoded from a packed tree: the part worth splitting). */
         private record Read(KubeObject object, Map<String, String> labels, PodTemplate pod,
@@ -89,9 +90,16 @@ public final class ObjectGraph {
                 List<KubeObject> chunk = objects.subList(from, Math.min(objects.size(), from + CHUNK));
                 reading.add(() -> chunk.stream().map(Read::of).toList());
             }
-            for (List<Read> reads : Parallel.inOrder(reading)) {
-                reads.forEach(this::add);
+            // a few chunks per round: what is read and not yet put in the lookups stays small
+            int round = 4 * Math.max(1, ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool().getParallelism() : 1);
+            for (int from = 0; from < reading.size(); from += round) {
+                for (List<Read> reads : Parallel.inOrder(reading.subList(from, Math.min(reading.size(), from + round)))) {
+                    reads.forEach(this::add);
+                }
             }
+            List.of(byKind, byKindAndName, byKindNamespaceAndName, byKindAndNamespace, byKindAndLabel)
+                    .forEach(Buckets::trim);
+            List.of(podsByNamespace, podsByNamespaceAndLabel, podsByLabel).forEach(Buckets::trim);
         }
 
         private void add(Read r) {
@@ -99,24 +107,65 @@ public final class ObjectGraph {
             String kind = Objects.requireNonNullElse(o.kind(), "");
             String namespace = Objects.requireNonNullElse(o.namespace(), "");
             order.put(o, order.size());
-            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(o);
-            byKindAndName.computeIfAbsent(new Key(o.kind(), o.name(), null), k -> new ArrayList<>()).add(o);
-            byKindNamespaceAndName.computeIfAbsent(new Key(o.kind(), namespace, o.name()), k -> new ArrayList<>())
-                    .add(o);
-            byKindAndNamespace.computeIfAbsent(new Key(kind, namespace, null), k -> new ArrayList<>()).add(o);
+            byKind.add(kind, o);
+            byKindAndName.add(new Key(o.kind(), o.name(), null), o);
+            byKindNamespaceAndName.add(new Key(o.kind(), namespace, o.name()), o);
+            byKindAndNamespace.add(new Key(kind, namespace, null), o);
             for (Map.Entry<String, String> l : r.labels.entrySet()) {
-                byKindAndLabel.computeIfAbsent(new Key(kind, l.getKey(), l.getValue()), k -> new ArrayList<>()).add(o);
+                byKindAndLabel.add(new Key(kind, l.getKey(), l.getValue()), o);
             }
             PodTemplate p = r.pod;
             if (p != null) {
                 pods.add(p);
                 podOf.put(o, p);
                 podLabels.put(p, r.podLabels);
-                podsByNamespace.computeIfAbsent(namespace, k -> new ArrayList<>()).add(p);
+                podsByNamespace.add(namespace, p);
                 for (Map.Entry<String, String> l : r.podLabels.entrySet()) {
-                    podsByLabel.computeIfAbsent(new Key(null, l.getKey(), l.getValue()), k -> new ArrayList<>()).add(p);
-                    podsByNamespaceAndLabel.computeIfAbsent(new Key(namespace, l.getKey(), l.getValue()),
-                            k -> new ArrayList<>()).add(p);
+                    podsByLabel.add(new Key(null, l.getKey(), l.getValue()), p);
+                    podsByNamespaceAndLabel.add(new Key(namespace, l.getKey(), l.getValue()), p);
+                }
+            }
+        }
+    }
+
+    /**
+     * A lookup of one key to several values, compact for a key of one value (most keys: a name, a
+     * label value): the value itself, not a list of it. A large tree's lookups hold hundreds of
+     * thousands of keys, and an empty {@code ArrayList} each was most of the graph's memory.
+     */
+    private static final class Buckets<K, V> {
+        /** The values of a key that has more than one. */
+        private static final class Many extends ArrayList<Object> {
+        }
+
+        private final Map<K, Object> map = new HashMap<>();
+
+        void add(K key, V value) {
+            Object was = map.putIfAbsent(key, value);
+            if (was instanceof Many many) {
+                many.add(value);
+            } else if (was != null) {
+                Many many = new Many();
+                many.add(was);
+                many.add(value);
+                map.put(key, many);
+            }
+        }
+
+        /** The values of {@code key} in the order added; unmodifiable, empty for an unknown key. */
+        @SuppressWarnings("unchecked")
+        List<V> get(K key) {
+            Object v = map.get(key);
+            if (v == null) {
+                return List.of();
+            }
+            return v instanceof Many many ? (List<V>) Collections.unmodifiableList(many) : List.of((V) v);
+        }
+
+        void trim() {
+            for (Object v : map.values()) {
+                if (v instanceof Many many) {
+                    many.trimToSize();
                 }
             }
         }
@@ -185,7 +234,7 @@ public final class ObjectGraph {
     }
 
     public List<KubeObject> ofKind(String kind) {
-        return index().byKind.getOrDefault(kind, Collections.emptyList());
+        return index().byKind.get(kind);
     }
 
     /** Same namespace, counting an unset namespace as "whichever it is applied to". */
@@ -214,14 +263,14 @@ public final class ObjectGraph {
         }
         Index ix = index();
         if (namespace == null) {
-            return new ArrayList<>(ix.byKindAndName.getOrDefault(new Key(kind, name, null), List.of()));
+            return new ArrayList<>(ix.byKindAndName.get(new Key(kind, name, null)));
         }
         // that namespace and the objects without one, looked up: not a scan of every object of the name
-        List<KubeObject> unset = ix.byKindNamespaceAndName.getOrDefault(new Key(kind, "", name), List.of());
+        List<KubeObject> unset = ix.byKindNamespaceAndName.get(new Key(kind, "", name));
         if (namespace.isEmpty()) {
             return new ArrayList<>(unset);
         }
-        return new ArrayList<>(withUnset(ix.byKindNamespaceAndName.getOrDefault(new Key(kind, namespace, name), List.of()),
+        return new ArrayList<>(withUnset(ix.byKindNamespaceAndName.get(new Key(kind, namespace, name)),
                 unset, o -> o));
     }
 
@@ -230,14 +279,14 @@ public final class ObjectGraph {
         if (namespace == null || namespace.isEmpty()) {
             return ofKind(kind);
         }
-        return withUnset(index().byKindAndNamespace.getOrDefault(new Key(kind, namespace, null), List.of()),
-                index().byKindAndNamespace.getOrDefault(new Key(kind, "", null), List.of()), o -> o);
+        return withUnset(index().byKindAndNamespace.get(new Key(kind, namespace, null)),
+                index().byKindAndNamespace.get(new Key(kind, "", null)), o -> o);
     }
 
     /** Objects of {@code kind} named {@code name} (null: without a name), whatever their namespace. */
     public List<KubeObject> namedInAnyNamespace(String kind, String name) {
         List<KubeObject> out = new ArrayList<>();
-        for (KubeObject o : index().byKindAndName.getOrDefault(new Key(kind, name, null), List.of())) {
+        for (KubeObject o : index().byKindAndName.get(new Key(kind, name, null))) {
             if (Objects.equals(o.name(), name)) {
                 out.add(o);
             }
@@ -287,7 +336,7 @@ public final class ObjectGraph {
 
     /** Objects of {@code kind} carrying label {@code key=value}, in a compatible namespace. */
     public List<KubeObject> labelled(String kind, String namespace, String key, String value) {
-        return index().byKindAndLabel.getOrDefault(new Key(kind, key, value), List.of()).stream()
+        return index().byKindAndLabel.get(new Key(kind, key, value)).stream()
                 .filter(o -> sameNamespace(namespace, o.namespace())).toList();
     }
 
@@ -329,7 +378,7 @@ public final class ObjectGraph {
             return pods();
         }
         Index ix = index();
-        return withUnset(ix.podsByNamespace.getOrDefault(namespace, List.of()), ix.podsByNamespace.getOrDefault("", List.of()),
+        return withUnset(ix.podsByNamespace.get(namespace), ix.podsByNamespace.get(""),
                 PodTemplate::owner);
     }
 
@@ -379,10 +428,10 @@ public final class ObjectGraph {
     /** Pod owners in a namespace compatible with {@code namespace} whose pods carry label {@code key}: {@code value}. */
     private List<PodTemplate> podsCarrying(String namespace, String key, String value) {
         if (namespace == null || namespace.isEmpty()) {
-            return index().podsByLabel.getOrDefault(new Key(null, key, value), List.of());
+            return index().podsByLabel.get(new Key(null, key, value));
         }
-        return withUnset(index().podsByNamespaceAndLabel.getOrDefault(new Key(namespace, key, value), List.of()),
-                index().podsByNamespaceAndLabel.getOrDefault(new Key("", key, value), List.of()), PodTemplate::owner);
+        return withUnset(index().podsByNamespaceAndLabel.get(new Key(namespace, key, value)),
+                index().podsByNamespaceAndLabel.get(new Key("", key, value)), PodTemplate::owner);
     }
 
     /** Every Service backend of every Ingress (default backend and rule paths). */

@@ -8,6 +8,7 @@ import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectGraph;
 import io.kgate.model.ObjectSources;
 import io.kgate.model.Parallel;
+import io.kgate.model.Timings;
 import io.kgate.unit.Unit;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +67,11 @@ final class RuleEngine implements ObjectCheck {
             Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(graph, external,
                     KustomizeGenerators.of(ctx.load()), scope));
             for (Rule r : acrossObjects) {
-                tasks.add(() -> {
+                tasks.add(Timings.timed(r.id(), () -> {
                     List<Finding> found = new ArrayList<>();
                     run(r, graph, sources, scope, found::add);
                     return found;
-                });
+                }));
             }
         }
         return tasks;
