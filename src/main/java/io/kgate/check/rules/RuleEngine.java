@@ -23,24 +23,30 @@ import java.util.function.Supplier;
 final class RuleEngine implements ObjectCheck {
     private final List<Rule> perObject;
     private final List<Rule> acrossObjects;
+    /** The rules of {@code acrossObjects} whose templates have a part that reads each object alone. */
+    private final List<Rule> eachObject;
     /** Objects the config declares as created outside the tree. */
     private final List<ExternalObject> external;
 
     RuleEngine(List<Rule> rules, List<ExternalObject> external) {
         this.perObject = rules.stream().filter(r -> r.template().reads().alone()).toList();
         this.acrossObjects = rules.stream().filter(r -> !r.template().reads().alone()).toList();
+        this.eachObject = acrossObjects.stream().filter(r -> r.template().eachObject() != null).toList();
         this.external = List.copyOf(external);
     }
 
     @Override
     public void check(CheckContext ctx, KubeObject o, Consumer<Finding> out) {
-        if (perObject.isEmpty()) {
+        if (perObject.isEmpty() && eachObject.isEmpty()) {
             return;
         }
         ObjectGraph alone = ObjectGraph.of(List.of(o));
         Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(alone, external, List.of()));
         for (Rule r : perObject) {
             run(r, alone, sources, "the tree", out);
+        }
+        for (Rule r : eachObject) {
+            runEach(r, alone, sources, out);
         }
     }
 
@@ -100,6 +106,12 @@ final class RuleEngine implements ObjectCheck {
             Consumer<Finding> out) {
         Template<P> t = (Template<P>) r.template();
         t.run(new RuleContext<>(r, (P) r.params(), graph, sources, scope, out));
+    }
+
+    @SuppressWarnings("unchecked") // as in run
+    private static <P> void runEach(Rule r, ObjectGraph alone, Supplier<ObjectSources> sources, Consumer<Finding> out) {
+        Template<P> t = (Template<P>) r.template();
+        t.eachObject().run(new RuleContext<>(r, (P) r.params(), alone, sources, "the tree", out));
     }
 
     /** Built on first use, by the rules that follow references, and shared by them (on several threads). */

@@ -34,6 +34,21 @@ public interface Template<P> {
     /** Reports every problem of the tree through {@code ctx}. */
     void run(RuleContext<P> ctx);
 
+    /** A part of a template's checks that reads one object at a time. */
+    interface EachObject<P> {
+        void run(RuleContext<P> ctx);
+    }
+
+    /**
+     * For a template that reads several objects: the part of its checks that reads each object alone,
+     * if it has one (null: none, the default). It runs in the file pass on a graph of one object, as
+     * {@link Reads#OBJECT_ALONE} templates do, in parallel over the files; {@link #run} then reports
+     * only what needs several objects, once per unit on one thread of the tree pass.
+     */
+    default EachObject<P> eachObject() {
+        return null;
+    }
+
     /** The cluster capacity that a rule's parameters describe, if the template has one (see {@link RuleSet#clusterCapacity}). */
     default Optional<ClusterCapacity> capacity(P params) {
         return Optional.empty();

@@ -81,15 +81,23 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
         return Optional.of(new ClusterCapacity(p.nodes(), p.nodeMemory(), p.nodeCpu()));
     }
 
+    /** Each container's requests and limits: read alone, in the file pass. */
+    @Override
+    public EachObject<Params> eachObject() {
+        return ctx -> {
+            for (PodTemplate pod : ctx.graph().pods()) {
+                for (PodTemplate.Container c : pod.allContainers()) {
+                    checkContainer(ctx, pod, c);
+                }
+            }
+        };
+    }
+
+    /** The sum of all requests against the nodes' capacity. */
     @Override
     public void run(RuleContext<Params> ctx) {
         Params p = ctx.params();
         long nodes = p.nodes();
-        for (PodTemplate pod : ctx.graph().pods()) {
-            for (PodTemplate.Container c : pod.allContainers()) {
-                checkContainer(ctx, pod, c);
-            }
-        }
         if (nodes > 0) {
             List<List<Share>> shares = List.of(new ArrayList<>(), new ArrayList<>());
             for (ResourceUsage.Workload w : ResourceUsage.of(ctx.graph(), nodes)) {
