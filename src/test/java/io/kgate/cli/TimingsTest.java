@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 class TimingsTest {
     private static final List<String> PHASES = List.of("rule files", "schemas and checks",
             "read, parse, file pass", "tree pass, filters", "reports");
+    /** The steps of the tree pass, indented under it. */
+    private static final List<String> TREE_PASS_STEPS = List.of("units", "deferred object checks",
+            "graphs, tasks prepared", "checks", "filters, masking, order");
 
     @Test
     void everyPhaseIsTimedWhenAsked() {
@@ -24,6 +27,15 @@ class TimingsTest {
         for (String phase : PHASES) {
             assertTrue(run.err().lines().anyMatch(l -> l.startsWith("kgate: timings: " + phase + " ")),
                     () -> "no timing of " + phase + ":\n" + run);
+        }
+        for (String step : TREE_PASS_STEPS) {
+            assertTrue(run.err().lines().anyMatch(l -> l.startsWith("kgate: timings:   " + step + " ")),
+                    () -> "no timing of step " + step + ":\n" + run);
+        }
+        // the example's cross-object rules run as tasks of the tree pass, each timed by its rule
+        for (String task : List.of("RuleEngine", "service-endpoints", "ingress-backend")) {
+            assertTrue(run.err().lines().anyMatch(l -> l.matches("kgate: timings: {5}task " + task + " +[0-9.]+ ms")),
+                    () -> "no time of task " + task + ":\n" + run);
         }
         assertFalse(run.out().contains("timings"), "timings go to standard error only");
     }
