@@ -91,14 +91,17 @@ public final class UnitDetector {
     }
 
     private Result run() {
+        // a path per file, made once: a large tree holds several objects per file
+        Map<SourceFile, Path> pathOfFile = new IdentityHashMap<>();
         for (SourceFile f : load.files()) {
             Path p = pathOf(f.displayName());
+            pathOfFile.put(f, p);
             if (p != null) {
                 files.putIfAbsent(p, f);
             }
         }
         for (KubeObject o : load.objects()) {
-            Path p = pathOf(o.file().displayName());
+            Path p = pathOfFile.containsKey(o.file()) ? pathOfFile.get(o.file()) : pathOf(o.file().displayName());
             if (p != null) {
                 fileOf.put(o, p);
                 objectsByFile.computeIfAbsent(p, k -> new ArrayList<>()).add(o);
