@@ -31,10 +31,14 @@ public final class SelectorMatchTemplate implements Template<ParamSchema.None> {
         return ParamSchema.none();
     }
 
+    /** A workload's selector against its own pod template: read alone, in the file pass. */
     @Override
-    public void run(RuleContext<ParamSchema.None> ctx) {
-        ObjectGraph g = ctx.graph();
-        for (PodTemplate pod : g.pods()) {
+    public EachObject<ParamSchema.None> eachObject() {
+        return SelectorMatchTemplate::checkOwnTemplate;
+    }
+
+    private static void checkOwnTemplate(RuleContext<ParamSchema.None> ctx) {
+        for (PodTemplate pod : ctx.graph().pods()) {
             KubeObject owner = pod.owner();
             if ("Pod".equals(owner.kind()) || "CronJob".equals(owner.kind())) {
                 continue;
@@ -53,6 +57,12 @@ public final class SelectorMatchTemplate implements Template<ParamSchema.None> {
                         + "labels " + labels + ": the API server rejects " + owner.ref().display());
             }
         }
+    }
+
+    /** Each Service selector against the pods of its namespace. */
+    @Override
+    public void run(RuleContext<ParamSchema.None> ctx) {
+        ObjectGraph g = ctx.graph();
         for (KubeObject svc : g.ofKind("Service")) {
             Map<String, String> sel = ObjectGraph.serviceSelector(svc);
             if (sel.isEmpty()) {
