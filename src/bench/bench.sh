@@ -35,8 +35,7 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 JAR=target/quarkus-app/quarkus-run.jar
 NATIVE=target/kgate
-GEN=../shared/bench/gen-corpus.py
-OUT=target/bench
+source src/bench/trees.sh
 export NO_COLOR=1
 
 if [ ! -f "$JAR" ]; then
@@ -49,19 +48,10 @@ if [ ! -x /usr/bin/time ]; then
 fi
 mkdir -p "$OUT"
 
-# the trees: name, documents, seed
 trees=()
-tree_of() { # documents seed -> directory (generated once, kept in target/bench)
-  local dir="$OUT/corpus-$1-seed$2"
-  if [ ! -f "$dir.expected.tsv" ]; then
-    rm -rf "$dir"
-    python3 "$GEN" "$dir" --documents "$1" --files $(($1 / 3 + 1)) --seed "$2" >/dev/null
-  fi
-  echo "$dir"
-}
 if [ -f "$GEN" ]; then
-  trees+=("$(tree_of 10000 42)" "$(tree_of 100000 7)")
-  [ "$MILLION" = 1 ] && trees+=("$(tree_of 1000000 1)")
+  trees+=("$(tree_of 10000 "$(seed_of 10000)")" "$(tree_of 100000 "$(seed_of 100000)")")
+  [ "$MILLION" = 1 ] && trees+=("$(tree_of 1000000 "$(seed_of 1000000)")")
 else
   echo "bench: $GEN not found: the generated trees are skipped"
 fi
@@ -107,8 +97,7 @@ echo
 echo "| form | case | median wall | documents/s | CPU/wall | peak RSS | × floor |"
 echo "|---|---|---|---|---|---|---|"
 forms=()
-# a JVM-only build leaves target/kgate as a launcher script: only an executable file (ELF) is native
-is_native() { [ -x "$NATIVE" ] && [ "$(head -c 4 "$NATIVE" | od -An -c | tr -d ' ')" = '177ELF' ]; }
+is_native() { is_native_executable "$NATIVE"; }
 [ "$NATIVE_ON" = 1 ] && { is_native && forms+=(native) || echo "bench: $NATIVE is not a native executable: native skipped" >&2; }
 [ "$JVM" = 1 ] && forms+=(jvm)
 declare -A floor_of
