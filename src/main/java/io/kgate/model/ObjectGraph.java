@@ -42,6 +42,8 @@ public final class ObjectGraph {
             "Pod:/spec/", "HorizontalPodAutoscaler:/spec");
 
     private final List<KubeObject> objects;
+    /** {@link #ingressBackends()}, built on first use. */
+    private List<IngressBackend> ingressBackends;
     /** Workload to the autoscaler that scales it, built on first use. */
     private Map<KubeObject, KubeObject> autoscalers;
 
@@ -173,6 +175,9 @@ public final class ObjectGraph {
     }
 
     private Index index;
+    /** {@link #onlyPod()}: null until read, {@link #NO_POD} when the object runs no pods. */
+    private Object onlyPod;
+    private static final Object NO_POD = new Object();
     /** {@link #podsSelectedBy(KubeObject)} by namespace and selector, for the rules on several threads. */
     private final Map<List<Object>, List<PodTemplate>> selectedByService = new ConcurrentHashMap<>();
 
@@ -235,6 +240,10 @@ public final class ObjectGraph {
     }
 
     public List<KubeObject> ofKind(String kind) {
+        if (objects.size() == 1) {
+            // a per-object rule's graph of one: no lookups to build (they were 4 KB per object)
+            return Objects.equals(kind, Objects.requireNonNullElse(objects.getFirst().kind(), "")) ? objects : List.of();
+        }
         return index().byKind.get(kind);
     }
 
@@ -345,7 +354,7 @@ public final class ObjectGraph {
     public List<PodTemplate> pods() {
         if (objects.size() == 1) {
             // a per-object rule's graph of one: its pod template without building every lookup
-            PodTemplate p = PodTemplate.of(objects.getFirst());
+            PodTemplate p = onlyPod();
             return p == null ? List.of() : List.of(p);
         }
         return Collections.unmodifiableList(index().pods);
@@ -353,9 +362,19 @@ public final class ObjectGraph {
 
     public PodTemplate podOf(KubeObject o) {
         if (objects.size() == 1) {
-            return objects.getFirst() == o ? PodTemplate.of(o) : null;
+            return objects.getFirst() == o ? onlyPod() : null;
         }
         return index().podOf.get(o);
+    }
+
+    /** The pod template of a graph of one object, read once for the per-object rules that ask for it. */
+    private PodTemplate onlyPod() {
+        Object p = onlyPod;
+        if (p == null) {
+            p = Objects.requireNonNullElse(PodTemplate.of(objects.getFirst()), NO_POD);
+            onlyPod = p; // a race reads it twice: the same immutable answer
+        }
+        return p == NO_POD ? null : (PodTemplate) p;
     }
 
     /** The Endpoints of the same name and the EndpointSlices labelled for {@code service}. */
@@ -369,8 +388,7 @@ public final class ObjectGraph {
 
     /** The Service selector ({@code spec.selector}); empty when the Service has none. */
     public static Map<String, String> serviceSelector(KubeObject service) {
-        MapNode spec = service.root().map("spec");
-        return Labels.of(spec, "selector");
+        return Labels.of(service.at("/spec/selector")); // of a packed Service, the selector alone is decoded
     }
 
     /** Pod owners in a namespace compatible with {@code namespace}, in tree order. */
@@ -435,31 +453,39 @@ public final class ObjectGraph {
                 index().podsByNamespaceAndLabel.get(new Key("", key, value)), PodTemplate::owner);
     }
 
-    /** Every Service backend of every Ingress (default backend and rule paths). */
-    public List<IngressBackend> ingressBackends() {
-        List<IngressBackend> out = new ArrayList<>();
-        for (KubeObject ing : ofKind("Ingress")) {
-            addBackend(out, ing, "/spec/defaultBackend");
-            Node rules = ing.at("/spec/rules");
-            if (!(rules instanceof SeqNode rs)) {
-                continue;
+    /** Every Service backend of every Ingress (default backend and rule paths), in tree order. */
+    public synchronized List<IngressBackend> ingressBackends() {
+        if (ingressBackends == null) {
+            List<IngressBackend> out = new ArrayList<>();
+            for (KubeObject ing : ofKind("Ingress")) {
+                if (ing.at("/spec") instanceof MapNode spec) { // decoded once, then walked as nodes
+                    addBackends(out, ing, spec);
+                }
             }
-            for (int r = 0; r < rs.size(); r++) {
-                String pathsPtr = "/spec/rules/" + r + "/http/paths";
-                if (ing.at(pathsPtr) instanceof SeqNode ps) {
-                    for (int p = 0; p < ps.size(); p++) {
-                        addBackend(out, ing, pathsPtr + "/" + p + "/backend");
-                    }
+            ingressBackends = List.copyOf(out);
+        }
+        return ingressBackends;
+    }
+
+    private static void addBackends(List<IngressBackend> out, KubeObject ing, MapNode spec) {
+        addBackend(out, ing, spec, "/defaultBackend");
+        if (!(spec.get("rules") instanceof SeqNode rs)) {
+            return;
+        }
+        for (int r = 0; r < rs.size(); r++) {
+            String paths = "/rules/" + r + "/http/paths";
+            if (spec.at(paths) instanceof SeqNode ps) {
+                for (int p = 0; p < ps.size(); p++) {
+                    addBackend(out, ing, spec, paths + "/" + p + "/backend");
                 }
             }
         }
-        return out;
     }
 
-    private static void addBackend(List<IngressBackend> out, KubeObject ing, String backendPtr) {
-        Node svc = ing.at(backendPtr + "/service");
-        if (svc instanceof MapNode m) {
-            out.add(new IngressBackend(ing, backendPtr + "/service", m.string("name"), m.get("port")));
+    /** The backend at {@code backend} below the Ingress's spec, when it names a Service. */
+    private static void addBackend(List<IngressBackend> out, KubeObject ing, MapNode spec, String backend) {
+        if (spec.at(backend + "/service") instanceof MapNode m) {
+            out.add(new IngressBackend(ing, "/spec" + backend + "/service", m.string("name"), m.get("port")));
         }
     }
 
