@@ -55,8 +55,9 @@ final class GitIgnored {
             return null;
         }
         IgnorePattern last = null;
+        Relative rel = new Relative(abs);
         for (IgnorePattern p : infoExclude) {
-            last = decide(p, abs, directory, last);
+            last = decide(p, rel, directory, last);
         }
         List<Path> dirs = new ArrayList<>();
         for (Path d = abs.getParent(); d != null && d.startsWith(top); d = d.getParent()) {
@@ -64,7 +65,7 @@ final class GitIgnored {
         }
         for (int i = dirs.size() - 1; i >= 0; i--) { // the top-level's .gitignore first, deeper ones override
             for (IgnorePattern p : patternsOf(dirs.get(i))) {
-                last = decide(p, abs, directory, last);
+                last = decide(p, rel, directory, last);
             }
         }
         if (last == null || last.negated() || isTracked(abs, directory)) {
@@ -73,9 +74,28 @@ final class GitIgnored {
         return "ignored by git (" + last.source() + ": " + last.text() + ")";
     }
 
-    private static IgnorePattern decide(IgnorePattern p, Path abs, boolean directory, IgnorePattern last) {
-        String rel = p.relative(abs);
-        return rel != null && p.matches(rel, directory) ? p : last;
+    private static IgnorePattern decide(IgnorePattern p, Relative rel, boolean directory, IgnorePattern last) {
+        String r = rel.to(p.base());
+        return r != null && p.matches(r, directory) ? p : last;
+    }
+
+    /** A path relative to a pattern's base, made once for all the patterns of one .gitignore. */
+    private static final class Relative {
+        private final Path abs;
+        private Path base;
+        private String relative;
+
+        Relative(Path abs) {
+            this.abs = abs;
+        }
+
+        String to(Path patternBase) {
+            if (!patternBase.equals(base)) {
+                base = patternBase;
+                relative = IgnorePattern.relativeTo(patternBase, abs);
+            }
+            return relative;
+        }
     }
 
     private List<IgnorePattern> patternsOf(Path dir) {

@@ -69,6 +69,11 @@ public record IgnorePattern(Path base, String text, String source, boolean negat
 
     /** {@code abs} relative to the base, '/'-separated, or null when it is not below the base. */
     public String relative(Path abs) {
+        return relativeTo(base, abs);
+    }
+
+    /** {@code abs} relative to {@code base}, '/'-separated, or null when it is not below it. */
+    public static String relativeTo(Path base, Path abs) {
         if (!abs.startsWith(base) || abs.equals(base)) {
             return null;
         }
