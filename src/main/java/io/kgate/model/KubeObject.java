@@ -212,6 +212,12 @@ public final class KubeObject {
         return Recent.CACHE.get().at((PackedTree) tree, pointer);
     }
 
+    /** Whether the node at {@code pointer} is a mapping; of a packed tree, decoding nothing. */
+    public boolean isMapAt(String pointer) {
+        MapNode m = recent();
+        return m != null || !(tree instanceof PackedTree p) ? at(pointer) instanceof MapNode : p.isMap(pointer);
+    }
+
     public MapNode metadata() {
         Node m = at("/metadata");
         return m == null ? null : m.asMap();

@@ -137,6 +137,12 @@ public final class PackedTree {
         return r.walk(pointer) ? r.node() : null;
     }
 
+    /** Whether {@code root.at(pointer)} of the decoded tree is a mapping, decoding nothing. */
+    public boolean isMap(String pointer) {
+        Reader r = new Reader(bytes, keys);
+        return r.walk(pointer) && (bytes[r.at] & TYPE) == MAP;
+    }
+
     /** {@link Positions#of} on the decoded tree, decoding nothing. */
     public Pos positionOf(String pointer) {
         Reader r = new Reader(bytes, keys);

@@ -148,6 +148,9 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
         if (template == null || "PodTemplate".equals(obj.kind())) {
             return null;
         }
+        if (obj.packed() && obj.isMapAt(template + "/spec")) {
+            return new PodTemplate(obj, template + "/spec", template + "/metadata", null); // read when asked
+        }
         Node spec = obj.at(template + "/spec");
         boolean synthetic = false;
         if (spec == null && obj.at(template) instanceof MapNode) {

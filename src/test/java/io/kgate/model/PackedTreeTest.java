@@ -175,6 +175,7 @@ class PackedTreeTest {
             Node part = packed.at(pointer);
             assertEquals(whole == null ? null : describe(whole), part == null ? null : describe(part), pointer);
             assertEquals(Positions.of(tree, pointer), packed.positionOf(pointer), pointer);
+            assertEquals(whole instanceof MapNode, packed.isMap(pointer), pointer);
         }
         assertEquals(tree.pos(), packed.pos());
     }
@@ -219,5 +220,22 @@ class PackedTreeTest {
         PodTemplate pod = PodTemplate.of(packed);
         assertEquals("nginx", pod.containers().getFirst().name());
         assertEquals(describe(PodTemplate.of(whole).spec()), describe(pod.spec()));
+    }
+
+    @Test
+    void aPackedObjectWithoutAPodSpecMappingHasTheWholeOnesPod() throws Exception {
+        for (String template : List.of("template: {spec: [a]}", "template: {spec: x}", "template: {metadata: {}}",
+                "template: 3", "replicas: 1")) {
+            MapNode tree = YamlText.parse("kind: Deployment\nmetadata: {name: web}\nspec:\n  " + template + "\n")
+                    .asMap();
+            KubeObject whole = KubeObject.of(new SourceFile("d.yaml", List.of()), 0, -1, tree, List.of());
+            KubeObject packed = whole.withPacked(PackedTree.of(tree, new PackedTree.Keys()));
+            PodTemplate a = PodTemplate.of(whole);
+            PodTemplate b = PodTemplate.of(packed);
+            assertEquals(a == null, b == null, template);
+            if (a != null) {
+                assertEquals(describe(a.spec()), describe(b.spec()), template);
+            }
+        }
     }
 }
