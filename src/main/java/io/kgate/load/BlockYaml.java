@@ -144,6 +144,11 @@ final class BlockYaml {
         return new Pos(line + 1 + lineOffset, index - lineStart + 1);
     }
 
+    /** {@link #pos} as one number ({@link io.kgate.model.MapNode#packPosition}): what keys and scalars take, no object each. */
+    private long position(int index) {
+        return (long) (line + 1 + lineOffset) << 32 | (index - lineStart + 1);
+    }
+
     private int skipSpaces(int i) {
         while (i < lineEnd && text.charAt(i) == ' ') {
             i++;
@@ -183,7 +188,7 @@ final class BlockYaml {
             int colon = key();
             int v = skipSpaces(colon + 1);
             if (v == lineEnd || text.charAt(v) == '#') {
-                Pos empty = pos(colon + 1);
+                long empty = position(colon + 1);
                 next();
                 if (!eof && indent > keyIndent) {
                     nested();
@@ -208,7 +213,7 @@ final class BlockYaml {
         while (!eof && indent == dashIndent && dash()) {
             int v = skipSpaces(at + 1);
             if (v == lineEnd || text.charAt(v) == '#') {
-                Pos empty = pos(at + 1);
+                long empty = position(at + 1);
                 next();
                 if (!eof && indent > dashIndent) {
                     nested();
@@ -252,13 +257,13 @@ final class BlockYaml {
         }
         char c = text.charAt(at);
         if (c == '"' || c == '\'') {
-            tree.key(pos(at), quotedText(at, quoteEnd(at)), true);
+            tree.key(position(at), quotedText(at, quoteEnd(at)), true);
         } else {
             int e = colon;
             while (text.charAt(e - 1) == ' ') {
                 e--;
             }
-            tree.key(pos(at), SharedStrings.cut(text, at, e), false);
+            tree.key(position(at), SharedStrings.cut(text, at, e), false);
         }
         return colon;
     }
@@ -325,7 +330,7 @@ final class BlockYaml {
                     throw NotBlock.INSTANCE;
                 }
                 endOfLine(close + 1);
-                tree.add(YamlTreeBuilder.quoted(pos(v), quotedText(v, close)));
+                tree.add(YamlTreeBuilder.quoted(position(v), quotedText(v, close)));
             }
             case '[' -> flowSequence(v);
             case '{' -> {
@@ -342,7 +347,7 @@ final class BlockYaml {
                     throw NotBlock.INSTANCE;
                 }
                 int e = plainEnd(v);
-                tree.add(YamlTreeBuilder.plain(pos(v), SharedStrings.cut(text, v, e)));
+                tree.add(YamlTreeBuilder.plain(position(v), SharedStrings.cut(text, v, e)));
             }
         }
         next();
@@ -390,7 +395,7 @@ final class BlockYaml {
                 if (close < 0) {
                     throw NotBlock.INSTANCE;
                 }
-                tree.add(YamlTreeBuilder.quoted(pos(i), quotedText(i, close)));
+                tree.add(YamlTreeBuilder.quoted(position(i), quotedText(i, close)));
                 after = close + 1;
             } else {
                 if (!plainStart(i) || c == '-') {
@@ -411,7 +416,7 @@ final class BlockYaml {
                 while (text.charAt(e - 1) == ' ') {
                     e--;
                 }
-                tree.add(YamlTreeBuilder.plain(pos(i), SharedStrings.cut(text, i, e)));
+                tree.add(YamlTreeBuilder.plain(position(i), SharedStrings.cut(text, i, e)));
                 after = j;
             }
             i = skipSpaces(after);

@@ -9,6 +9,7 @@ import io.kgate.model.ScalarNode;
 import io.kgate.model.SeqNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -210,58 +211,81 @@ final class YamlTreeBuilder {
      */
     private static final class Entries {
         private static final int INDEXED_ABOVE = 8;
-        final List<MapNode.Entry> list = new ArrayList<>();
+        /** Keys, their positions ({@link MapNode#packPosition}) and values, in written order: no object per entry. */
+        private String[] keys = new String[4];
+        private long[] positions = new long[4];
+        private Node[] values = new Node[4];
+        private int size;
         private Map<String, Integer> index;
 
-        MapNode.Entry get(String key) {
-            int i = indexOf(key);
-            return i < 0 ? null : list.get(i);
-        }
-
-        boolean containsKey(String key) {
-            return indexOf(key) >= 0;
-        }
-
-        void put(String key, MapNode.Entry e) {
-            int i = indexOf(key);
-            if (i >= 0) {
-                list.set(i, e);
-                return;
-            }
-            list.add(e);
-            if (index != null) {
-                index.put(key, list.size() - 1);
-            } else if (list.size() > INDEXED_ABOVE) {
-                index = new HashMap<>();
-                for (int k = 0; k < list.size(); k++) {
-                    index.put(list.get(k).key(), k);
-                }
-            }
-        }
-
-        private int indexOf(String key) {
+        int indexOf(String key) {
             if (index != null) {
                 Integer i = index.get(key);
                 return i == null ? -1 : i;
             }
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i).key().equals(key)) {
+            for (int i = 0; i < size; i++) {
+                if (keys[i].equals(key)) {
                     return i;
                 }
             }
             return -1;
         }
+
+        Pos keyPosAt(int i) {
+            return MapNode.unpackPosition(positions[i]);
+        }
+
+        Node valueAt(int i) {
+            return values[i];
+        }
+
+        void put(String key, long keyPos, Node value) {
+            int i = indexOf(key);
+            if (i < 0) {
+                i = size++;
+                if (i == keys.length) {
+                    keys = Arrays.copyOf(keys, 2 * i);
+                    positions = Arrays.copyOf(positions, 2 * i);
+                    values = Arrays.copyOf(values, 2 * i);
+                }
+                if (index != null) {
+                    index.put(key, i);
+                } else if (size > INDEXED_ABOVE) {
+                    index = new HashMap<>();
+                    for (int k = 0; k < size; k++) {
+                        index.put(k == i ? key : keys[k], k);
+                    }
+                }
+            }
+            keys[i] = key;
+            positions[i] = keyPos;
+            values[i] = value;
+        }
+
+        MapNode node(Pos pos, long weight) {
+            return MapNode.of(pos, keys, positions, values, size, weight);
+        }
+
+        Entries cleared() {
+            Arrays.fill(keys, 0, size, null);
+            Arrays.fill(values, 0, size, null);
+            size = 0;
+            index = null;
+            return this;
+        }
     }
 
     private static final class MapFrame extends Frame {
-        final Entries entries = new Entries();
+        final Entries entries;
         List<Node> merges;
         String key;
-        Pos keyPos;
+        /** The key's position ({@link MapNode#packPosition}). */
+        long keyPos;
         boolean mergeKey;
 
-        MapFrame(Pos pos, Frame parent, String anchor) {
+        MapFrame(Pos pos, Frame parent, String anchor, Entries entries) {
             super(pos, parent, anchor);
+            this.entries = entries;
         }
 
         @Override
@@ -269,14 +293,14 @@ final class YamlTreeBuilder {
             if (key == null) {
                 if (child instanceof ScalarNode s) {
                     key = s.value() == null && !s.quoted() && s.raw().isEmpty() ? "" : s.raw();
-                    keyPos = s.pos();
+                    keyPos = MapNode.packPosition(s.pos());
                     mergeKey = !s.quoted() && "<<".equals(s.raw());
                 } else {
                     Pos childPos = child.pos();
                     b.problems.add(new Problem(childPos,
                             "a mapping key must be a scalar, not " + child.typeName(), false));
                     key = "?";
-                    keyPos = childPos;
+                    keyPos = MapNode.packPosition(childPos);
                     mergeKey = false;
                 }
                 return;
@@ -287,12 +311,13 @@ final class YamlTreeBuilder {
                 }
                 merges.add(child);
             } else {
-                MapNode.Entry first = entries.get(key);
-                if (first != null) {
-                    b.duplicates.add(new DuplicateKey(JsonPointer.child(pointer(), key), keyPos, first.keyPos()));
-                    weight -= first.value().weight();
+                int first = entries.indexOf(key);
+                if (first >= 0) {
+                    b.duplicates.add(new DuplicateKey(JsonPointer.child(pointer(), key), MapNode.unpackPosition(keyPos),
+                            entries.keyPosAt(first)));
+                    weight -= entries.valueAt(first).weight();
                 }
-                entries.put(key, new MapNode.Entry(key, keyPos, child));
+                entries.put(key, keyPos, child);
                 weight += child.weight();
             }
             key = null;
@@ -306,8 +331,8 @@ final class YamlTreeBuilder {
                 for (Node src : sources) {
                     if (src instanceof MapNode sm) {
                         for (MapNode.Entry e : sm.entries()) {
-                            if (!entries.containsKey(e.key())) {
-                                entries.put(e.key(), e);
+                            if (entries.indexOf(e.key()) < 0) {
+                                entries.put(e.key(), MapNode.packPosition(e.keyPos()), e.value());
                                 weight += e.value().weight();
                             }
                         }
@@ -316,11 +341,15 @@ final class YamlTreeBuilder {
                     }
                 }
             }
-            return new MapNode(pos, entries.list, weight);
+            MapNode node = entries.node(pos, weight);
+            b.spareEntries.push(entries.cleared());
+            return node;
         }
     }
 
     private final Deque<Frame> stack = new ArrayDeque<>();
+    /** Entries of finished mappings, emptied for the next: a document's mappings share a few. */
+    private final Deque<Entries> spareEntries = new ArrayDeque<>();
     private Node root;
 
     /** A mapping or sequence starts at {@code pos}; {@code anchor} names it for later aliases, or is null. */
@@ -329,7 +358,8 @@ final class YamlTreeBuilder {
             throw new LimitExceeded(pos, "nesting deeper than " + limits.maxDepth() + " levels; refusing to read further");
         }
         Frame parent = stack.peek();
-        stack.push(mapping ? new MapFrame(pos, parent, anchor) : new SeqFrame(pos, parent, anchor));
+        stack.push(mapping ? new MapFrame(pos, parent, anchor, spareEntries.isEmpty() ? new Entries() : spareEntries.pop())
+                : new SeqFrame(pos, parent, anchor));
     }
 
     /** The innermost open collection ends. */
@@ -365,7 +395,8 @@ final class YamlTreeBuilder {
      * A mapping key written as text, plain or quoted: sets the key of the mapping being read as the
      * scalar would, without building and resolving a scalar that is only read for its text.
      */
-    void key(Pos pos, String text, boolean quoted) {
+    /** A mapping key, or a scalar where no key is awaited; {@code pos} as {@link MapNode#packPosition} makes it. */
+    void key(long pos, String text, boolean quoted) {
         if (stack.peek() instanceof MapFrame m && m.key == null) {
             m.key = text;
             m.keyPos = pos;
@@ -377,12 +408,21 @@ final class YamlTreeBuilder {
 
     /** A plain (unquoted) scalar: its value resolved as Kubernetes' YAML decoder resolves it. */
     static ScalarNode plain(Pos pos, String text) {
-        return new ScalarNode(pos, ScalarResolver.resolvePlain(text), text, false);
+        return plain(MapNode.packPosition(pos), text);
+    }
+
+    /** {@link #plain(Pos, String)} at a position {@link MapNode#packPosition} made: no {@link Pos} per scalar. */
+    static ScalarNode plain(long pos, String text) {
+        return new ScalarNode((int) (pos >>> 32), (int) pos, ScalarResolver.resolvePlain(text), text, false);
     }
 
     /** A quoted or block scalar: always a string. */
     static ScalarNode quoted(Pos pos, String text) {
-        return new ScalarNode(pos, text, text, true);
+        return quoted(MapNode.packPosition(pos), text);
+    }
+
+    static ScalarNode quoted(long pos, String text) {
+        return new ScalarNode((int) (pos >>> 32), (int) pos, text, text, true);
     }
 
     private Node build(Parser parser) {

@@ -1,6 +1,7 @@
 package io.kgate.model;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,18 @@ public final class MapNode implements Node {
         this.weight = weight;
     }
 
+    /**
+     * A mapping of the first {@code size} keys, positions ({@link #packPosition}) and values of these
+     * arrays, keys distinct: what a parser gathered, copied to their size.
+     */
+    public static MapNode of(Pos pos, String[] keys, long[] keyPositions, Node[] values, int size, long weight) {
+        if (size == 0) {
+            return new MapNode(pos.line(), pos.column(), NO_KEYS, NO_POSITIONS, NO_VALUES, weight);
+        }
+        return new MapNode(pos.line(), pos.column(), Arrays.copyOf(keys, size), Arrays.copyOf(keyPositions, size),
+                Arrays.copyOf(values, size), weight);
+    }
+
     /** A mapping over these arrays, which it keeps ({@link PackedTree}): keys distinct, positions packed. */
     MapNode(int line, int column, String[] keys, long[] keyPositions, Node[] values, long weight) {
         this.line = line;
@@ -78,6 +91,16 @@ public final class MapNode implements Node {
             return idx;
         }
         return null;
+    }
+
+    /** A key's position as one number, line in the high half: how a mapping holds it. */
+    public static long packPosition(Pos p) {
+        return pack(p);
+    }
+
+    /** The position {@link #packPosition} made. */
+    public static Pos unpackPosition(long p) {
+        return new Pos((int) (p >>> 32), (int) p);
     }
 
     private static long pack(Pos p) {

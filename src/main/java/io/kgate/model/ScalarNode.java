@@ -24,7 +24,8 @@ public final class ScalarNode implements Node {
         this.quoted = quoted;
     }
 
-    ScalarNode(int line, int column, Object value, String raw, boolean quoted) {
+    /** At line {@code line}, column {@code column}: for readers that make no {@link Pos}. */
+    public ScalarNode(int line, int column, Object value, String raw, boolean quoted) {
         this.line = line;
         this.column = column;
         this.value = value;
