@@ -25,18 +25,21 @@ final class TextLines extends AbstractList<String> implements RandomAccess {
     }
 
     static TextLines of(String text) {
-        int[] starts = new int[16];
-        int[] ends = new int[16];
-        int size = 0;
         int n = text.length();
+        int terminators = 0; // counted first: arrays of the right size, not doubled from 16 (a \r\n counts twice)
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                terminators++;
+            }
+        }
+        int[] starts = new int[terminators + 1];
+        int[] ends = new int[terminators + 1];
+        int size = 0;
         for (int pos = 0; pos < n; size++) {
             int end = pos;
             while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
                 end++;
-            }
-            if (size == starts.length) {
-                starts = Arrays.copyOf(starts, size * 2);
-                ends = Arrays.copyOf(ends, size * 2);
             }
             starts[size] = pos;
             ends[size] = end;

@@ -1,6 +1,7 @@
 package io.kgate.model;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,42 +90,29 @@ public final class Quantity {
         return Optional.empty();
     }
 
+    /** The suffixes' multipliers, made once: a tree has a quantity per resource of every container. */
+    private static final Map<String, BigDecimal> MULTIPLIERS = Map.ofEntries(
+            Map.entry("", BigDecimal.ONE),
+            Map.entry("n", BigDecimal.ONE.scaleByPowerOfTen(-9)),
+            Map.entry("u", BigDecimal.ONE.scaleByPowerOfTen(-6)),
+            Map.entry("m", BigDecimal.ONE.scaleByPowerOfTen(-3)),
+            Map.entry("k", BigDecimal.ONE.scaleByPowerOfTen(3)),
+            Map.entry("M", BigDecimal.ONE.scaleByPowerOfTen(6)),
+            Map.entry("G", BigDecimal.ONE.scaleByPowerOfTen(9)),
+            Map.entry("T", BigDecimal.ONE.scaleByPowerOfTen(12)),
+            Map.entry("P", BigDecimal.ONE.scaleByPowerOfTen(15)),
+            Map.entry("E", BigDecimal.ONE.scaleByPowerOfTen(18)),
+            Map.entry("Ki", KI),
+            Map.entry("Mi", KI.pow(2)),
+            Map.entry("Gi", KI.pow(3)),
+            Map.entry("Ti", KI.pow(4)),
+            Map.entry("Pi", KI.pow(5)),
+            Map.entry("Ei", KI.pow(6)));
+
     private static BigDecimal multiplier(String suffix) {
-        switch (suffix) {
-            case "":
-                return BigDecimal.ONE;
-            case "n":
-                return BigDecimal.ONE.scaleByPowerOfTen(-9);
-            case "u":
-                return BigDecimal.ONE.scaleByPowerOfTen(-6);
-            case "m":
-                return BigDecimal.ONE.scaleByPowerOfTen(-3);
-            case "k":
-                return BigDecimal.ONE.scaleByPowerOfTen(3);
-            case "M":
-                return BigDecimal.ONE.scaleByPowerOfTen(6);
-            case "G":
-                return BigDecimal.ONE.scaleByPowerOfTen(9);
-            case "T":
-                return BigDecimal.ONE.scaleByPowerOfTen(12);
-            case "P":
-                return BigDecimal.ONE.scaleByPowerOfTen(15);
-            case "E":
-                return BigDecimal.ONE.scaleByPowerOfTen(18);
-            case "Ki":
-                return KI;
-            case "Mi":
-                return KI.pow(2);
-            case "Gi":
-                return KI.pow(3);
-            case "Ti":
-                return KI.pow(4);
-            case "Pi":
-                return KI.pow(5);
-            case "Ei":
-                return KI.pow(6);
-            default:
-                break;
+        BigDecimal m = MULTIPLIERS.get(suffix);
+        if (m != null) {
+            return m;
         }
         if (suffix.length() >= 2 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
             String exp = suffix.substring(1);

@@ -34,16 +34,18 @@ public final class LabelsAndAnnotationsCheck implements ObjectCheck {
 
     private static void metadata(CheckContext ctx, KubeObject o, MapNode meta, String ptr, Consumer<Finding> out) {
         if (meta.get("labels") instanceof MapNode labels) {
-            for (MapNode.Entry e : labels.entries()) {
-                String p = JsonPointer.child(ptr + "/labels", e.key());
-                String keyProblem = NameSyntax.qualifiedName(e.key());
+            for (int i = 0; i < labels.size(); i++) { // the pointer made only for a finding: most labels have none
+                String key = labels.keyAt(i);
+                String keyProblem = NameSyntax.qualifiedName(key);
                 if (keyProblem != null) {
-                    out.accept(ctx.finding(ID, o, p, "label key \"" + e.key() + "\": " + keyProblem));
+                    out.accept(ctx.finding(ID, o, JsonPointer.child(ptr + "/labels", key),
+                            "label key \"" + key + "\": " + keyProblem));
                 }
-                String v = e.value().text();
+                String v = labels.valueAt(i).text();
                 String problem = v == null || v.isEmpty() ? null : NameSyntax.labelValue(v);
                 if (problem != null) {
-                    out.accept(ctx.finding(ID, o, p, "label value \"" + v + "\" of \"" + e.key() + "\": " + problem));
+                    out.accept(ctx.finding(ID, o, JsonPointer.child(ptr + "/labels", key),
+                            "label value \"" + v + "\" of \"" + key + "\": " + problem));
                 }
             }
         }

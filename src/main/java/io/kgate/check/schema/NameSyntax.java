@@ -35,14 +35,18 @@ final class NameSyntax {
 
     /** {@code label(\.label)*}. */
     static boolean isSubdomain(String s) {
-        int from = 0;
+        return isSubdomain(s, 0, s.length());
+    }
+
+    /** {@link #isSubdomain} over s[from, to). */
+    private static boolean isSubdomain(String s, int from, int to) {
         while (true) {
             int dot = s.indexOf('.', from);
-            int to = dot < 0 ? s.length() : dot;
-            if (!label(s, from, to, false)) {
+            int end = dot < 0 || dot >= to ? to : dot;
+            if (!label(s, from, end, false)) {
                 return false;
             }
-            if (dot < 0) {
+            if (end == to) {
                 return true;
             }
             from = dot + 1;
@@ -51,10 +55,15 @@ final class NameSyntax {
 
     /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
     static boolean isQualifiedNamePart(String s) {
-        if (s.isEmpty() || !alnum(s.charAt(0)) || !alnum(s.charAt(s.length() - 1))) {
+        return isQualifiedNamePart(s, 0, s.length());
+    }
+
+    /** {@link #isQualifiedNamePart} over s[from, to). */
+    private static boolean isQualifiedNamePart(String s, int from, int to) {
+        if (from >= to || !alnum(s.charAt(from)) || !alnum(s.charAt(to - 1))) {
             return false;
         }
-        for (int i = 1; i < s.length() - 1; i++) {
+        for (int i = from + 1; i < to - 1; i++) {
             char c = s.charAt(i);
             if (!alnum(c) && c != '-' && c != '_' && c != '.') {
                 return false;
@@ -91,19 +100,15 @@ final class NameSyntax {
 
     /** Label/annotation key syntax: [prefix/]name. */
     static String qualifiedName(String key) {
-        String name = key;
         int slash = key.indexOf('/');
-        if (slash >= 0) {
-            String prefix = key.substring(0, slash);
-            name = key.substring(slash + 1);
-            if (prefix.isEmpty() || dnsSubdomain(prefix) != null) {
-                return "the prefix before '/' must be a DNS-1123 subdomain (e.g. example.com)";
-            }
+        int name = slash + 1; // the name part starts there (0 without a prefix); scanned in place, not cut out
+        if (slash >= 0 && (slash == 0 || slash > 253 || !isSubdomain(key, 0, slash))) {
+            return "the prefix before '/' must be a DNS-1123 subdomain (e.g. example.com)";
         }
-        if (name.isEmpty() || name.length() > 63) {
+        if (key.length() == name || key.length() - name > 63) {
             return "the name part must be 1 to 63 characters";
         }
-        return isQualifiedNamePart(name) ? null
+        return isQualifiedNamePart(key, name, key.length()) ? null
                 : "the name part may hold letters, digits, '-', '_' and '.', and must start and end with a letter or digit";
     }
 
