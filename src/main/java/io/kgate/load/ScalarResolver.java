@@ -50,6 +50,13 @@ final class ScalarResolver {
         if (plain.isEmpty()) {
             return null;
         }
+        Long decimal = shortDecimal(plain);
+        if (decimal != null) {
+            return decimal;
+        }
+        if (!numberCharacters(plain)) {
+            return special(plain); // "1.27-alpine", "3d": no matcher needed to tell
+        }
         if (INT.matcher(plain).matches()) {
             Object i = integer(plain);
             if (i != null) {
@@ -59,6 +66,11 @@ final class ScalarResolver {
         if (FLOAT.matcher(plain).matches()) {
             return Double.parseDouble(plain);
         }
+        return special(plain);
+    }
+
+    /** The infinities and NaN as YAML 1.1 spells them, else null. */
+    private static Object special(String plain) {
         switch (plain) {
             case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":
                 return Double.POSITIVE_INFINITY;
@@ -69,6 +81,39 @@ final class ScalarResolver {
             default:
                 return null;
         }
+    }
+
+    /**
+     * A signed decimal integer of up to 18 digits without a leading zero (a port, a count: most numbers
+     * of a manifest), read without a matcher or a BigInteger; null for anything else.
+     */
+    private static Long shortDecimal(String plain) {
+        int from = plain.charAt(0) == '-' || plain.charAt(0) == '+' ? 1 : 0;
+        int n = plain.length() - from;
+        if (n == 0 || n > 18 || (plain.charAt(from) == '0' && n > 1)) {
+            return null;
+        }
+        long v = 0;
+        for (int i = from; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return plain.charAt(0) == '-' ? -v : v;
+    }
+
+    /** Whether every character of {@code plain} may appear in an integer or float of {@link #INT} or {@link #FLOAT}. */
+    private static boolean numberCharacters(String plain) {
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == 'x' || c == 'X'
+                    || c == 'o' || c == 'O' || c == '.' || c == '+' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -266,6 +266,13 @@ final class YamlTreeBuilder {
             return MapNode.of(pos, keys, positions, values, size, weight);
         }
 
+        /** Above this many keys a mapping's arrays are left to the collector, not kept for the next. */
+        static final int KEPT_CAPACITY = 256;
+
+        int capacity() {
+            return keys.length;
+        }
+
         Entries cleared() {
             Arrays.fill(keys, 0, size, null);
             Arrays.fill(values, 0, size, null);
@@ -342,14 +349,20 @@ final class YamlTreeBuilder {
                 }
             }
             MapNode node = entries.node(pos, weight);
-            b.spareEntries.push(entries.cleared());
+            if (entries.capacity() <= Entries.KEPT_CAPACITY) {
+                b.spareEntries.push(entries.cleared());
+            }
             return node;
         }
     }
 
     private final Deque<Frame> stack = new ArrayDeque<>();
-    /** Entries of finished mappings, emptied for the next: a document's mappings share a few. */
-    private final Deque<Entries> spareEntries = new ArrayDeque<>();
+    /**
+     * Entries of finished mappings, emptied for the next: the mappings read on a thread share a few
+     * (as deep as the deepest nesting). A large mapping's are not kept.
+     */
+    private static final ThreadLocal<Deque<Entries>> SPARE_ENTRIES = ThreadLocal.withInitial(ArrayDeque::new);
+    private final Deque<Entries> spareEntries = SPARE_ENTRIES.get();
     private Node root;
 
     /** A mapping or sequence starts at {@code pos}; {@code anchor} names it for later aliases, or is null. */

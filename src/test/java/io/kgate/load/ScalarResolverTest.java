@@ -17,7 +17,14 @@ class ScalarResolverTest {
         "1_000|1000|integer", "9223372036854775808|9223372036854775808|integer",
         "1.5|1.5|number", "1e3|1000.0|number", "09|9.0|number", ".inf|Infinity|number",
         "two|two|string", "128Mi|128Mi|string", "500m|500m|string", "1.2.3|1.2.3|string", "0x|0x|string",
-        "v1|v1|string", "-|-|string"})
+        "v1|v1|string", "-|-|string",
+        // the short decimal path and its edges: sign, a zero, 18 and 19 digits, the longest long
+        "0|0|integer", "-0|0|integer", "00|0|integer", "+0|0|integer", "-|-|string", "+|+|string",
+        "123456789012345678|123456789012345678|integer", "-123456789012345678|-123456789012345678|integer",
+        "1234567890123456789|1234567890123456789|integer", "9223372036854775807|9223372036854775807|integer",
+        "-9223372036854775808|-9223372036854775808|integer", "0b101|5|integer", "-0x10|-16|integer",
+        "1.27-alpine|1.27-alpine|string", "3d|3d|string", "1e|1e|string", "-.inf|-Infinity|number",
+        "+.INF|Infinity|number", ".NaN|NaN|number", "12:30|12:30|string", "1_2.5|12.5|number"})
     void resolvesLikeKubernetes(String text, String expected, String type) {
         Object v = ScalarResolver.resolvePlain(text);
         assertEquals(expected, String.valueOf(v));
