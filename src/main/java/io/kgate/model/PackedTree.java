@@ -90,10 +90,27 @@ public final class PackedTree {
      * value of another type, a string with an unpaired surrogate) or more than {@link #MAX_BYTES}.
      */
     public static PackedTree of(MapNode root, Keys keys) {
+        return of(root, keys, null);
+    }
+
+    /**
+     * The parts of a tree a {@link Selection} keeps, as {@link RetainedFields} describes them: a mapping
+     * keeps the keys selected, a sequence keeps every item in place, an item not selected as a null
+     * placeholder at its position; a node whose selection is whole is kept whole. Null as {@link #of}.
+     */
+    interface Selection {
+        boolean whole();
+
+        /** The selection below {@code key} (a key, or an item's index), or null when nothing is kept there. */
+        Selection next(String key);
+    }
+
+    /** {@link #of(MapNode, Keys)} of the parts {@code selected} keeps (null: all), without building them as nodes. */
+    static PackedTree of(MapNode root, Keys keys, Selection selected) {
         Writer w = WRITER.get();
         w.reset();
         try {
-            w.node(root, keys);
+            w.node(root, keys, selected);
             return new PackedTree(Arrays.copyOf(w.buf, w.size), keys);
         } catch (NotWritable e) {
             return null;
@@ -160,6 +177,58 @@ public final class PackedTree {
         void reset() {
             size = 0;
             line = 0;
+        }
+
+        /** Indexes as selection keys, made once. */
+        private static final String[] INDEXES = new String[64];
+
+        static {
+            for (int i = 0; i < INDEXES.length; i++) {
+                INDEXES[i] = String.valueOf(i);
+            }
+        }
+
+        /** The parts of {@code n} that {@code selected} keeps ({@link Selection}; null: all of it). */
+        void node(Node n, Keys keys, Selection selected) {
+            if (selected == null || selected.whole()) {
+                node(n, keys);
+            } else if (n instanceof MapNode m) {
+                int kept = 0;
+                for (int i = 0; i < m.size(); i++) {
+                    if (selected.next(m.keyAt(i)) != null) {
+                        kept++;
+                    }
+                }
+                header(MAP, m.line(), m.column());
+                varLong(1);
+                varInt(kept);
+                for (int i = 0; i < m.size(); i++) {
+                    Selection next = selected.next(m.keyAt(i));
+                    if (next != null) {
+                        varInt(keys.number(m.keyAt(i)));
+                        long kp = m.keyPositionAt(i);
+                        position((int) (kp >>> 32), (int) kp);
+                        node(m.valueAt(i), keys, next);
+                    }
+                }
+            } else if (n instanceof SeqNode q) {
+                header(SEQ, q.line(), q.column());
+                varLong(1);
+                varInt(q.size());
+                for (int i = 0; i < q.size(); i++) {
+                    Node item = q.get(i);
+                    Selection next = selected.next(i < INDEXES.length ? INDEXES[i] : String.valueOf(i));
+                    if (next != null) {
+                        node(item, keys, next);
+                    } else { // a placeholder: a null written empty, at the item's place
+                        Pos at = item.pos();
+                        header(NULL | RAW, at.line(), at.column());
+                        string("");
+                    }
+                }
+            } else {
+                node(n, keys);
+            }
         }
 
         /** Writes {@code n}; throws {@link NotWritable} for what would not come back unchanged. */

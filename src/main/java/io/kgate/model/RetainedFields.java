@@ -25,8 +25,13 @@ public final class RetainedFields {
             "/metadata/annotations/kgate.io~1ignore");
 
     /** One level of the field tree: fields below it, or the whole subtree. */
-    private static final class Step {
+    private static final class Step implements PackedTree.Selection {
         boolean whole;
+
+        @Override
+        public boolean whole() {
+            return whole;
+        }
         final Map<String, Step> children = new HashMap<>();
 
         Step child(String name) {
@@ -34,7 +39,8 @@ public final class RetainedFields {
         }
 
         /** The steps for a key or index: the exact ones and the wildcard ones, merged. */
-        Step next(String key) {
+        @Override
+        public Step next(String key) {
             Step exact = children.get(key);
             Step any = children.get("*");
             if (exact == null || any == null) {
@@ -88,7 +94,18 @@ public final class RetainedFields {
      * positions, identity and file unchanged.
      */
     public KubeObject retain(KubeObject o) {
-        Step root = mergedByKind.computeIfAbsent(o.kind() == null ? "" : o.kind(), kind -> {
+        Step root = stepsOf(o);
+        PackedTree packed = PackedTree.of(o.root(), keys, root); // the kept fields written, not built first
+        return packed != null ? o.withPacked(packed) : o.withRoot((MapNode) prune(o.root(), root));
+    }
+
+    /** The retained fields of {@code o} as nodes: what {@link #retain} keeps when it cannot pack them. */
+    MapNode pruned(KubeObject o) {
+        return (MapNode) prune(o.root(), stepsOf(o));
+    }
+
+    private Step stepsOf(KubeObject o) {
+        return mergedByKind.computeIfAbsent(o.kind() == null ? "" : o.kind(), kind -> {
             Step m = new Step();
             m.merge(everyKind);
             Step own = byKind.get(kind);
@@ -97,9 +114,6 @@ public final class RetainedFields {
             }
             return m;
         });
-        MapNode pruned = (MapNode) prune(o.root(), root);
-        PackedTree packed = PackedTree.of(pruned, keys);
-        return packed != null ? o.withPacked(packed) : o.withRoot(pruned);
     }
 
     private static Node prune(Node n, Step s) {

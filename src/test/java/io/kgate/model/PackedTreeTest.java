@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PackedTreeTest {
 
     /** Every node of {@code n} as text: kind, position, weight, value and its Java type, raw text, quoting. */
-    private static List<String> describe(Node n) {
+    static List<String> describe(Node n) {
         List<String> out = new ArrayList<>();
         describe(n, "", out);
         return out;
