@@ -36,6 +36,8 @@ final class BlockYaml {
     private static final int MAX_KEY = 1000;
 
     private final String text;
+    /** The document is text[start, end): a file's text is read in place, not cut into documents. */
+    private final int start;
     private final int end;
     private final int lineOffset;
     private final YamlTreeBuilder tree;
@@ -49,9 +51,10 @@ final class BlockYaml {
     private int at; // where its content starts (after a "- " when a mapping starts on a sequence entry's line)
     private int indent; // column of at
 
-    private BlockYaml(String text, int lineOffset, LoadLimits limits) {
+    private BlockYaml(String text, int start, int end, int lineOffset, LoadLimits limits) {
         this.text = text;
-        this.end = text.length();
+        this.start = start;
+        this.end = end;
         this.lineOffset = lineOffset;
         this.tree = new YamlTreeBuilder(limits, lineOffset);
         this.maxDepth = Math.min(MAX_DEPTH, limits.maxDepth());
@@ -59,11 +62,16 @@ final class BlockYaml {
 
     /** The document in {@code text} (one at most), or null when snakeyaml-engine must read it. */
     static YamlTreeBuilder.Result read(String text, int lineOffset, LoadLimits limits) {
-        if (!simpleCharacters(text)) {
+        return read(text, 0, text.length(), lineOffset, limits);
+    }
+
+    /** {@link #read(String, int, LoadLimits)} of the document text[start, end). */
+    static YamlTreeBuilder.Result read(String text, int start, int end, int lineOffset, LoadLimits limits) {
+        if (!simpleCharacters(text, start, end)) {
             return null;
         }
         try {
-            return new BlockYaml(text, lineOffset, limits).document();
+            return new BlockYaml(text, start, end, lineOffset, limits).document();
         } catch (NotBlock e) {
             return null;
         }
@@ -73,8 +81,8 @@ final class BlockYaml {
      * Only line feeds and printable characters of the Basic Multilingual Plane: columns are then
      * characters, as snakeyaml-engine counts them, and nothing needs its checks of special characters.
      */
-    private static boolean simpleCharacters(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
+    private static boolean simpleCharacters(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c < 0x20 ? c != '\n'
                     : c >= 0x7f && (c < 0xa0 || c == 0x2028 || c == 0x2029 || c >= 0xd800 && c <= 0xdfff || c >= 0xfeff)) {
@@ -85,8 +93,8 @@ final class BlockYaml {
     }
 
     private YamlTreeBuilder.Result document() {
-        seek(0, 0);
-        if (!eof && lineStart == 0 && text.startsWith("---", at) && (at + 3 == lineEnd || text.charAt(at + 3) == ' ')) {
+        seek(start, 0);
+        if (!eof && lineStart == start && at + 3 <= lineEnd && text.startsWith("---", at) && (at + 3 == lineEnd || text.charAt(at + 3) == ' ')) {
             endOfLine(at + 3); // the document start marker, with nothing after it
             next();
         }
@@ -116,7 +124,7 @@ final class BlockYaml {
     private void seek(int from, int lineNo) {
         line = lineNo;
         while (from < end) {
-            int nl = text.indexOf('\n', from);
+            int nl = text.indexOf('\n', from, end);
             lineStart = from;
             lineEnd = nl < 0 ? end : nl;
             int i = from;
@@ -477,7 +485,7 @@ final class BlockYaml {
     }
 
     private String doubleQuoted(int q, int close) {
-        int slash = text.indexOf('\\', q + 1);
+        int slash = text.indexOf('\\', q + 1, close); // to the closing quote only: not the rest of the text each time
         if (slash < 0 || slash > close) {
             return SharedStrings.cut(text, q + 1, close);
         }
@@ -550,7 +558,7 @@ final class BlockYaml {
         int blockIndent = -1;
         int widestBlank = 0;
         for (int s = from; s < end;) {
-            int nl = text.indexOf('\n', s);
+            int nl = text.indexOf('\n', s, end);
             int e = nl < 0 ? end : nl;
             int k = s;
             while (k < e && text.charAt(k) == ' ') {
@@ -571,7 +579,7 @@ final class BlockYaml {
         int s = from;
         int ln = lineNo;
         while (s < end) {
-            int nl = text.indexOf('\n', s);
+            int nl = text.indexOf('\n', s, end);
             int e = nl < 0 ? end : nl;
             int k = s;
             while (k < e && text.charAt(k) == ' ') {

@@ -64,8 +64,9 @@ final class FileParser {
                 : lines.keepingComments(shown);
         boolean json = base.toLowerCase(Locale.ROOT).endsWith(".json");
         List<Parsed> parsed = new ArrayList<>();
-        for (Chunk c : json ? List.of(new Chunk(JsonText.tabsToSpaces(decoded.text()), 0)) : split(lines)) {
-            YamlTreeBuilder.Result r = YamlTreeBuilder.parse(c.text, c.lineOffset, limits);
+        String text = json ? JsonText.tabsToSpaces(decoded.text()) : lines.text();
+        for (Chunk c : json ? List.of(new Chunk(0, text.length(), 0)) : split(lines)) {
+            YamlTreeBuilder.Result r = YamlTreeBuilder.parse(text, c.start, c.end, c.lineOffset, limits);
             for (YamlTreeBuilder.Problem pr : r.problems()) {
                 findings.add(Finding.onFile(Loader.YAML_SYNTAX, Severity.ERROR, pr.message(), shown, pr.pos()));
             }
@@ -77,8 +78,8 @@ final class FileParser {
         return new FileLoad(file, parsed.size(), objects, findings, skipped);
     }
 
-    /** One document's text and the number of lines before it in its file. */
-    record Chunk(String text, int lineOffset) {
+    /** One document, text[start, end) of its file, and the number of lines before it. */
+    record Chunk(int start, int end, int lineOffset) {
     }
 
     private record Parsed(int index, YamlTreeBuilder.Result result) {
@@ -87,8 +88,7 @@ final class FileParser {
     /**
      * Splits a YAML stream at its document markers so that a broken document does not hide the
      * others: a "---" or "..." at column 0 always ends a document, even inside a quoted scalar. Each
-     * document is a substring of the text (a file of one document is not copied at all), so a huge
-     * file is held once, not once per step.
+     * document is a region of the text, read in place: a file is held once, not once per document.
      */
     static List<Chunk> split(TextLines lines) {
         List<Chunk> chunks = new ArrayList<>();
@@ -100,13 +100,13 @@ final class FileParser {
             int pos = lines.start(i);
             if ((text.startsWith("---", pos) || text.startsWith("...", pos))
                     && marker.region(pos, lines.end(i)).matches()) {
-                chunks.add(new Chunk(text.substring(chunkStart, pos), chunkLine));
+                chunks.add(new Chunk(chunkStart, pos, chunkLine));
                 boolean endMarker = text.charAt(pos) == '.'; // "..." belongs to neither document
                 chunkStart = endMarker ? lines.start(i + 1) : pos;
                 chunkLine = endMarker ? i + 1 : i;
             }
         }
-        chunks.add(new Chunk(text.substring(chunkStart), chunkLine));
+        chunks.add(new Chunk(chunkStart, text.length(), chunkLine));
         return chunks;
     }
 

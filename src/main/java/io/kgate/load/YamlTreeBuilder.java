@@ -95,11 +95,16 @@ final class YamlTreeBuilder {
      * lines before it in its file, so positions are file positions.
      */
     static Result parse(String text, int lineOffset, LoadLimits limits) {
-        Result block = BlockYaml.read(text, lineOffset, limits);
+        return parse(text, 0, text.length(), lineOffset, limits);
+    }
+
+    /** {@link #parse(String, int, LoadLimits)} of the document text[start, end), cut out only for snakeyaml-engine. */
+    static Result parse(String text, int start, int end, int lineOffset, LoadLimits limits) {
+        Result block = BlockYaml.read(text, start, end, lineOffset, limits);
         if (block != null) {
             return block;
         }
-        return parseFully(text, lineOffset, limits);
+        return parseFully(start == 0 && end == text.length() ? text : text.substring(start, end), lineOffset, limits);
     }
 
     /** {@link #parse} with snakeyaml-engine alone: all of YAML, and the messages for broken text. */
