@@ -35,13 +35,39 @@ public final class ObjectSources {
     public record Generated(String kind, String namespace, String name, String origin, Set<String> keys) {
     }
 
-    /**
-     * How a reference is satisfied.
-     *
-     * @param how  what provides the object, for messages ("SealedSecret shop/db at k8s/db.yaml:3")
-     * @param keys the data keys the object will hold, or null when not known offline
-     */
-    public record Source(String how, Set<String> keys) {
+    /** How a reference is satisfied: what provides the object, and the data keys it will hold. */
+    public static final class Source {
+        /** The object of the tree that provides it, or null for one described by {@code how}. */
+        private final KubeObject object;
+        private String how;
+        private Set<String> keys;
+
+        Source(String how, Set<String> keys) {
+            this.object = null;
+            this.how = how;
+            this.keys = keys;
+        }
+
+        /** An object of the tree: described and its keys read when asked (most references need neither). */
+        private Source(KubeObject object) {
+            this.object = object;
+        }
+
+        /** What provides it, for messages ("SealedSecret shop/db at k8s/db.yaml:3"). */
+        public String how() {
+            if (how == null && object != null) {
+                how = ObjectSources.how(object);
+            }
+            return how;
+        }
+
+        /** The data keys the object will hold; null when not known offline. */
+        public Set<String> keys() {
+            if (keys == null && object != null) {
+                keys = dataKeys(object);
+            }
+            return keys;
+        }
     }
 
     /** An object another object makes, found by kind and name. */
@@ -216,7 +242,7 @@ public final class ObjectSources {
             return null;
         }
         for (KubeObject o : graph.named(kind, namespace, name)) {
-            return new Source(o.ref().display() + " at " + location(o), dataKeys(o));
+            return new Source(o);
         }
         for (Produced p : produced.getOrDefault(kind + "\u0000" + name, List.of())) {
             if (ObjectGraph.sameNamespace(namespace, p.namespace())) {

@@ -55,12 +55,15 @@ public final class PodReferencesTemplate implements Template<ParamSchema.None> {
             Fields.eachMap(spec, sp, "volumes", this::volume);
             for (PodTemplate.Container c : pod.allContainers()) {
                 Fields.eachMap(c.node(), c.pointer(), "env", (ptr, env) -> {
-                    keyRef(c, ptr + "/valueFrom/configMapKeyRef", "ConfigMap");
-                    keyRef(c, ptr + "/valueFrom/secretKeyRef", "Secret");
+                    MapNode valueFrom = env.map("valueFrom"); // most variables have a value, not a reference
+                    if (valueFrom != null) {
+                        keyRef(c, ptr + "/valueFrom", valueFrom, "configMapKeyRef", "ConfigMap");
+                        keyRef(c, ptr + "/valueFrom", valueFrom, "secretKeyRef", "Secret");
+                    }
                 });
                 Fields.eachMap(c.node(), c.pointer(), "envFrom", (ptr, from) -> {
-                    whole(c, ptr + "/configMapRef", "ConfigMap");
-                    whole(c, ptr + "/secretRef", "Secret");
+                    whole(c, ptr, from, "configMapRef", "ConfigMap");
+                    whole(c, ptr, from, "secretRef", "Secret");
                 });
             }
         }
@@ -114,11 +117,16 @@ public final class PodReferencesTemplate implements Template<ParamSchema.None> {
             });
         }
 
-        /** configMapKeyRef / secretKeyRef: the object, and the key when the object's keys are known. */
-        private void keyRef(PodTemplate.Container c, String ptr, String kind) {
-            if (!(pod.owner().at(ptr) instanceof MapNode m) || optional(m)) {
+        /**
+         * configMapKeyRef / secretKeyRef ({@code refKey} of a variable's valueFrom): the object, and the key
+         * when the object's keys are known.
+         */
+        private void keyRef(PodTemplate.Container c, String valueFromPtr, MapNode valueFrom, String refKey, String kind) {
+            MapNode m = valueFrom.map(refKey);
+            if (m == null || optional(m)) {
                 return;
             }
+            String ptr = valueFromPtr + "/" + refKey;
             String name = m.string("name");
             ObjectSources.Source src = ref(kind, ptr + "/name", name, false, NOT_STARTED, "env of " + c.display());
             String key = m.string("key");
@@ -129,9 +137,12 @@ public final class PodReferencesTemplate implements Template<ParamSchema.None> {
             }
         }
 
-        private void whole(PodTemplate.Container c, String ptr, String kind) {
-            if (pod.owner().at(ptr) instanceof MapNode m) {
-                ref(kind, ptr + "/name", m.string("name"), optional(m), NOT_STARTED, "envFrom of " + c.display());
+        /** configMapRef / secretRef ({@code refKey}) of an envFrom entry: the whole object. */
+        private void whole(PodTemplate.Container c, String fromPtr, MapNode from, String refKey, String kind) {
+            MapNode m = from.map(refKey);
+            if (m != null) {
+                ref(kind, fromPtr + "/" + refKey + "/name", m.string("name"), optional(m), NOT_STARTED,
+                        "envFrom of " + c.display());
             }
         }
 
