@@ -1,6 +1,8 @@
 package io.kgate.check.rules;
 
 import io.kgate.model.KubeObject;
+import io.kgate.model.MapNode;
+import io.kgate.model.Node;
 import io.kgate.model.ObjectGraph;
 import io.kgate.model.PodTemplate;
 import io.kgate.model.Quantity;
@@ -55,16 +57,19 @@ public final class ResourceUsage {
             boolean[] noRequest = new boolean[2];
             boolean[] noLimit = new boolean[2];
             for (PodTemplate.Container c : pod.allContainers()) {
+                // read from the decoded container: a pointer from the owner walks its packed tree each time
+                MapNode resources = c.node().map("resources");
+                MapNode requests = resources == null ? null : resources.map("requests");
+                MapNode limits = resources == null ? null : resources.map("limits");
                 for (int r = 0; r < 2; r++) {
                     String res = RESOURCES.get(r);
-                    String reqPtr = c.pointer() + "/resources/requests/" + res;
-                    String limPtr = c.pointer() + "/resources/limits/" + res;
+                    Node requested = requests == null ? null : requests.get(res);
+                    Node limited = limits == null ? null : limits.get(res);
                     // without a request, Kubernetes uses the limit as the request
-                    String ptr = pod.owner().at(reqPtr) != null ? reqPtr : limPtr;
-                    Optional<BigDecimal> req = Quantity.of(pod.owner().at(ptr));
-                    Optional<BigDecimal> lim = Quantity.of(pod.owner().at(limPtr));
+                    Optional<BigDecimal> req = Quantity.of(requested != null ? requested : limited);
+                    Optional<BigDecimal> lim = Quantity.of(limited);
                     if (req.isPresent() && where[r] == null) {
-                        where[r] = ptr;
+                        where[r] = c.pointer() + (requested != null ? "/resources/requests/" : "/resources/limits/") + res;
                     }
                     noRequest[r] |= req.isEmpty();
                     noLimit[r] |= lim.isEmpty();
