@@ -49,6 +49,23 @@ class BadInputTest {
         assertTrue(run.out().contains("1 object"), run::toString);
     }
 
+    /**
+     * A file reached by several paths (given and found in its directory, a symbolic link to it, a hard
+     * link) is one file: read once, not reported as its own duplicate.
+     */
+    @Test
+    void aFileReachedByManyPathsIsReadOnce() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("k8s"));
+        Path f = sub.resolve("cm.yaml");
+        Files.writeString(f, CONFIG_MAP);
+        Files.createSymbolicLink(sub.resolve("link.yaml"), f);
+        Files.createLink(dir.resolve("hard.yaml"), f);
+        KgateRunner.Run run = kgate.run(dir.toString(), f.toString(), sub.resolve("link.yaml").toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("1 file, 1 document, 1 object"), run::toString);
+        assertFalse(run.out().contains("duplicate-object"), run::toString);
+    }
+
     @Test
     void unreadableFileIsReportedWithItsName() throws IOException {
         assumeFalse("root".equals(System.getProperty("user.name")), "root can read any file");

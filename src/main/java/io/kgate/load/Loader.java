@@ -19,6 +19,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,8 @@ public final class Loader {
     private final List<Source> sources = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<Skipped> skipped = new ArrayList<>();
-    private final Set<Path> seen = new HashSet<>();
+    /** What identifies each file added (see {@link #identity}), so a file reached twice is read once. */
+    private final Set<Object> seen = new HashSet<>();
 
     /** A file to read: its display name and either its path or (stdin) its bytes. */
     private record Source(String shown, Path path, byte[] bytes) {
@@ -102,7 +104,7 @@ public final class Loader {
             } else if (filter.reason(p, false, true) != null) {
                 skipped.add(new Skipped(arg, filter.reason(p, false, true)));
             } else {
-                addFile(arg, p);
+                addFile(arg, p, null);
             }
         }
         List<FileParser.FileLoad> loads = readAll();
@@ -138,14 +140,25 @@ public final class Loader {
         return new FileParser.FileLoad(l.file(), l.documents(), kept, found, l.skipped());
     }
 
-    private void addFile(String shown, Path p) {
+    /** Adds {@code p} unless already added; {@code attrs}: its attributes when a walk read them. */
+    private void addFile(String shown, Path p, BasicFileAttributes attrs) {
         try {
-            if (seen.add(p.toRealPath())) {
+            if (seen.add(identity(p, attrs))) {
                 sources.add(new Source(shown, p, null));
             }
         } catch (IOException e) {
             sources.add(new Source(shown, p, null)); // reading it will report the problem
         }
+    }
+
+    /**
+     * The file's device and inode when the file system gives them (links followed: the same file by
+     * any path), else its real path. Not the real path first: it reads every directory of the path
+     * (a readlink each), nine system calls per file of a deep tree, one file after another.
+     */
+    private static Object identity(Path p, BasicFileAttributes attrs) throws IOException {
+        Object key = (attrs != null ? attrs : Files.readAttributes(p, BasicFileAttributes.class)).fileKey();
+        return key != null ? key : p.toRealPath();
     }
 
     private FileParser.FileLoad read(Source s) {
@@ -188,7 +201,7 @@ public final class Loader {
     }
 
     private void walk(String arg, Path root) throws PathException {
-        List<Path> found = new ArrayList<>();
+        Map<Path, BasicFileAttributes> found = new HashMap<>();
         // listed in path order, like the files read: the file system's listing order varies
         Map<Path, Skipped> skippedHere = new TreeMap<>((a, b) -> Paths.compare(root.relativize(a), root.relativize(b)));
         try {
@@ -216,7 +229,7 @@ public final class Loader {
                             if (excluded != null) {
                                 skippedHere.put(file, new Skipped(display(arg, root, file), excluded));
                             } else if (!attrs.isOther()) {
-                                found.add(file); // a regular file, or a broken link that reading will report
+                                found.put(file, attrs); // a regular file, or a broken link that reading will report
                             } else {
                                 // opening a pipe blocks until someone writes; a device may never end
                                 skippedHere.put(file, new Skipped(display(arg, root, file), notRegular(file)));
@@ -244,12 +257,12 @@ public final class Loader {
         skipped.addAll(skippedHere.values());
         // each file's key made once: a sort compares them n log n times
         List<Map.Entry<String, Path>> keyed = new ArrayList<>(found.size());
-        for (Path f : found) {
+        for (Path f : found.keySet()) {
             keyed.add(Map.entry(root.relativize(f).toString(), f));
         }
         keyed.sort((a, b) -> Paths.compare(a.getKey(), b.getKey()));
         for (Map.Entry<String, Path> f : keyed) {
-            addFile(display(arg, root, f.getValue()), f.getValue());
+            addFile(display(arg, root, f.getValue()), f.getValue(), found.get(f.getValue()));
         }
     }
 
