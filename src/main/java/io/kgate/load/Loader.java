@@ -6,6 +6,7 @@ import io.kgate.model.KubeObject;
 import io.kgate.model.Parallel;
 import io.kgate.model.Pos;
 import io.kgate.model.SourceFile;
+import io.kgate.model.Timings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -107,7 +108,9 @@ public final class Loader {
                 addFile(arg, p, null);
             }
         }
+        Timings.step("files found");
         List<FileParser.FileLoad> loads = readAll();
+        Timings.step("files read, checked alone");
         List<SourceFile> files = new ArrayList<>();
         List<KubeObject> objects = new ArrayList<>();
         int documents = 0;

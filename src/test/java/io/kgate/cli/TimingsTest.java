@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class TimingsTest {
     private static final List<String> PHASES = List.of("rule files", "schemas and checks",
             "read, parse, file pass", "tree pass, filters", "reports");
-    /** The steps of the tree pass, indented under it. */
-    private static final List<String> TREE_PASS_STEPS = List.of("units", "deferred object checks",
-            "graphs, tasks prepared", "checks", "filters, masking, order");
+    /** The steps of the file pass and of the tree pass, indented, each printed before its phase. */
+    private static final List<String> STEPS = List.of("files found", "files read, checked alone", "units",
+            "deferred object checks", "graphs, tasks prepared", "checks", "filters, masking, order");
 
     @Test
     void everyPhaseIsTimedWhenAsked() {
@@ -28,7 +28,7 @@ class TimingsTest {
             assertTrue(run.err().lines().anyMatch(l -> l.startsWith("kgate: timings: " + phase + " ")),
                     () -> "no timing of " + phase + ":\n" + run);
         }
-        for (String step : TREE_PASS_STEPS) {
+        for (String step : STEPS) {
             assertTrue(run.err().lines().anyMatch(l -> l.startsWith("kgate: timings:   " + step + " ")),
                     () -> "no timing of step " + step + ":\n" + run);
         }
