@@ -3,6 +3,7 @@ package io.kgate.cli;
 import io.kgate.load.IgnorePattern;
 import io.kgate.check.rules.Config;
 import io.kgate.load.PathFilter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,9 +84,23 @@ final class Exclusions implements PathFilter {
             return null;
         }
         Path dir = abs.getParent();
-        Path top = dir == null ? null : topOf.computeIfAbsent(dir, d -> Optional.ofNullable(GitIgnored.topOf(d)))
-                .orElse(null);
+        Path top = dir == null ? null : topOf(dir).orElse(null);
         return top == null ? null : repositories.computeIfAbsent(top, GitIgnored::of).reason(abs, directory);
+    }
+
+    /**
+     * The top of the git work tree holding the absolute, normalised {@code dir} ({@link GitIgnored#topOf}),
+     * from its parent's answer: a directory of a walk costs one look for .git, not one per ancestor.
+     */
+    private Optional<Path> topOf(Path dir) {
+        Optional<Path> known = topOf.get(dir);
+        if (known == null) {
+            Path parent = dir.getParent();
+            known = Files.exists(dir.resolve(".git")) ? Optional.of(dir)
+                    : parent == null ? Optional.empty() : topOf(parent);
+            topOf.putIfAbsent(dir, known);
+        }
+        return known;
     }
 
     /** The pattern that excludes {@code abs} (the last that matches, unless it is a negation), or null. */
