@@ -89,8 +89,10 @@ final class Exclusions implements PathFilter {
     }
 
     /**
-     * The top of the git work tree holding the absolute, normalised {@code dir} ({@link GitIgnored#topOf}),
-     * from its parent's answer: a directory of a walk costs one look for .git, not one per ancestor.
+     * The top of the git work tree holding the absolute, normalised {@code dir}: the nearest directory
+     * with a .git (a directory, or a worktree's file); empty when there is none. Found without running
+     * git, and from its parent's answer: a directory of a walk costs one look for .git, not one per
+     * ancestor.
      */
     private Optional<Path> topOf(Path dir) {
         Optional<Path> known = topOf.get(dir);

@@ -35,19 +35,6 @@ final class GitIgnored {
         return new GitIgnored(top.toAbsolutePath().normalize());
     }
 
-    /**
-     * The top of the git work tree holding {@code dir} (a directory with .git, a directory or a
-     * worktree's file), or null when it is not in one. Found without running git.
-     */
-    static Path topOf(Path dir) {
-        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve(".git"))) {
-                return d;
-            }
-        }
-        return null;
-    }
-
     /** Why git ignores {@code path} ("ignored by git (.gitignore: target/)"), or null. */
     String reason(Path path, boolean directory) {
         Path abs = path.toAbsolutePath().normalize();
