@@ -1,5 +1,6 @@
 package io.kgate.load;
 
+import io.kgate.model.MapNode;
 import io.kgate.model.Pos;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,8 @@ final class BlockYaml {
 
     private YamlTreeBuilder.Result document() {
         seek(start, 0);
-        if (!eof && lineStart == start && at + 3 <= lineEnd && text.startsWith("---", at) && (at + 3 == lineEnd || text.charAt(at + 3) == ' ')) {
+        if (!eof && lineStart == start && at + 3 <= lineEnd && text.startsWith("---", at)
+                && (at + 3 == lineEnd || text.charAt(at + 3) == ' ')) {
             endOfLine(at + 3); // the document start marker, with nothing after it
             next();
         }
@@ -152,9 +154,9 @@ final class BlockYaml {
         return new Pos(line + 1 + lineOffset, index - lineStart + 1);
     }
 
-    /** {@link #pos} as one number ({@link io.kgate.model.MapNode#packPosition}): what keys and scalars take, no object each. */
+    /** {@link #pos} as one number ({@link MapNode#packPosition}): what keys and scalars take, no object each. */
     private long position(int index) {
-        return (long) (line + 1 + lineOffset) << 32 | (index - lineStart + 1);
+        return MapNode.packPosition(line + 1 + lineOffset, index - lineStart + 1);
     }
 
     private int skipSpaces(int i) {
@@ -486,7 +488,7 @@ final class BlockYaml {
 
     private String doubleQuoted(int q, int close) {
         int slash = text.indexOf('\\', q + 1, close); // to the closing quote only: not the rest of the text each time
-        if (slash < 0 || slash > close) {
+        if (slash < 0) {
             return SharedStrings.cut(text, q + 1, close);
         }
         StringBuilder sb = new StringBuilder(close - q);

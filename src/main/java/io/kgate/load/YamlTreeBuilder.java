@@ -431,7 +431,8 @@ final class YamlTreeBuilder {
 
     /** {@link #plain(Pos, String)} at a position {@link MapNode#packPosition} made: no {@link Pos} per scalar. */
     static ScalarNode plain(long pos, String text) {
-        return new ScalarNode((int) (pos >>> 32), (int) pos, ScalarResolver.resolvePlain(text), text, false);
+        return new ScalarNode(MapNode.packedLine(pos), MapNode.packedColumn(pos), ScalarResolver.resolvePlain(text), text,
+                false);
     }
 
     /** A quoted or block scalar: always a string. */
@@ -440,7 +441,7 @@ final class YamlTreeBuilder {
     }
 
     static ScalarNode quoted(long pos, String text) {
-        return new ScalarNode((int) (pos >>> 32), (int) pos, text, text, true);
+        return new ScalarNode(MapNode.packedLine(pos), MapNode.packedColumn(pos), text, text, true);
     }
 
     private Node build(Parser parser) {

@@ -50,7 +50,7 @@ public final class MapNode implements Node {
         this.values = n == 0 ? NO_VALUES : new Node[n];
         for (int i = 0; i < n; i++) {
             keys[i] = entries[i].key();
-            keyPositions[i] = pack(entries[i].keyPos());
+            keyPositions[i] = packPosition(entries[i].keyPos());
             values[i] = entries[i].value();
         }
         this.index = hashIndex(keys);
@@ -93,18 +93,27 @@ public final class MapNode implements Node {
         return null;
     }
 
-    /** A key's position as one number, line in the high half: how a mapping holds it. */
+    /** A position as one number, line in the high half: how a mapping holds its keys' positions. */
+    public static long packPosition(int line, int column) {
+        return (long) line << 32 | (column & 0xffffffffL);
+    }
+
     public static long packPosition(Pos p) {
-        return pack(p);
+        return packPosition(p.line(), p.column());
     }
 
-    /** The position {@link #packPosition} made. */
+    /** The line of a position {@link #packPosition} made. */
+    public static int packedLine(long p) {
+        return (int) (p >>> 32);
+    }
+
+    /** The column of a position {@link #packPosition} made. */
+    public static int packedColumn(long p) {
+        return (int) p;
+    }
+
     public static Pos unpackPosition(long p) {
-        return new Pos((int) (p >>> 32), (int) p);
-    }
-
-    private static long pack(Pos p) {
-        return (long) p.line() << 32 | (p.column() & 0xffffffffL);
+        return new Pos(packedLine(p), packedColumn(p));
     }
 
     @Override
@@ -221,8 +230,7 @@ public final class MapNode implements Node {
     }
 
     public Pos keyPosAt(int i) {
-        long p = keyPositions[i];
-        return new Pos((int) (p >>> 32), (int) p);
+        return unpackPosition(keyPositions[i]);
     }
 
     /** The {@code i}th key's position as line (high half) and column, without making a {@link Pos}. */
