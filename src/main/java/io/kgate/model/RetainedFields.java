@@ -27,12 +27,12 @@ public final class RetainedFields {
     /** One level of the field tree: fields below it, or the whole subtree. */
     private static final class Step implements PackedTree.Selection {
         boolean whole;
+        final Map<String, Step> children = new HashMap<>();
 
         @Override
         public boolean whole() {
             return whole;
         }
-        final Map<String, Step> children = new HashMap<>();
 
         Step child(String name) {
             return children.computeIfAbsent(name, k -> new Step());
@@ -96,7 +96,7 @@ public final class RetainedFields {
     public KubeObject retain(KubeObject o) {
         Step root = stepsOf(o);
         PackedTree packed = PackedTree.of(o.root(), keys, root); // the kept fields written, not built first
-        return packed != null ? o.withPacked(packed) : o.withRoot((MapNode) prune(o.root(), root));
+        return packed != null ? o.withPacked(packed) : o.withRoot(pruned(o));
     }
 
     /** The retained fields of {@code o} as nodes: what {@link #retain} keeps when it cannot pack them. */
