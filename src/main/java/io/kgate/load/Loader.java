@@ -20,7 +20,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -204,7 +203,7 @@ public final class Loader {
     }
 
     private void walk(String arg, Path root) throws PathException {
-        Map<Path, BasicFileAttributes> found = new HashMap<>();
+        List<Found> found = new ArrayList<>();
         // listed in path order, like the files read: the file system's listing order varies
         Map<Path, Skipped> skippedHere = new TreeMap<>((a, b) -> Paths.compare(root.relativize(a), root.relativize(b)));
         try {
@@ -232,7 +231,8 @@ public final class Loader {
                             if (excluded != null) {
                                 skippedHere.put(file, new Skipped(display(arg, root, file), excluded));
                             } else if (!attrs.isOther()) {
-                                found.put(file, attrs); // a regular file, or a broken link that reading will report
+                                // a regular file, or a broken link that reading will report; its sort key made once
+                                found.add(new Found(root.relativize(file).toString(), file, attrs));
                             } else {
                                 // opening a pipe blocks until someone writes; a device may never end
                                 skippedHere.put(file, new Skipped(display(arg, root, file), notRegular(file)));
@@ -258,15 +258,14 @@ public final class Loader {
             throw new PathException(arg + ": " + describe(e));
         }
         skipped.addAll(skippedHere.values());
-        // each file's key made once: a sort compares them n log n times
-        List<Map.Entry<String, Path>> keyed = new ArrayList<>(found.size());
-        for (Path f : found.keySet()) {
-            keyed.add(Map.entry(root.relativize(f).toString(), f));
+        found.sort((a, b) -> Paths.compare(a.key(), b.key()));
+        for (Found f : found) {
+            addFile(display(arg, root, f.file()), f.file(), f.attrs());
         }
-        keyed.sort((a, b) -> Paths.compare(a.getKey(), b.getKey()));
-        for (Map.Entry<String, Path> f : keyed) {
-            addFile(display(arg, root, f.getValue()), f.getValue(), found.get(f.getValue()));
-        }
+    }
+
+    /** A file a walk found: its path relative to the walk's root (the sort key), and its attributes. */
+    private record Found(String key, Path file, BasicFileAttributes attrs) {
     }
 
     /** Why a file found in a directory is not read, from its type (read without opening it). */
