@@ -21,19 +21,17 @@ RUNS=5
 DOCS=10000
 builds=()
 args=()
+usage() { echo "usage: src/bench/compare.sh [--runs N] [--documents N] A B [-- KGATE_ARGS...]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) RUNS=$2; shift 2 ;;
     --documents) DOCS=$2; shift 2 ;;
     --) shift; args=("$@"); break ;;
-    -*) echo "usage: src/bench/compare.sh [--runs N] [--documents N] A B [-- KGATE_ARGS...]" >&2; exit 2 ;;
+    -*) usage ;;
     *) builds+=("$1"); shift ;;
   esac
 done
-if [ ${#builds[@]} -ne 2 ]; then
-  echo "usage: src/bench/compare.sh [--runs N] [--documents N] A B [-- KGATE_ARGS...]" >&2
-  exit 2
-fi
+[ ${#builds[@]} -eq 2 ] || usage
 for b in "${builds[@]}"; do
   [ -x "$b" ] || { echo "compare: $b is not an executable" >&2; exit 2; }
 done

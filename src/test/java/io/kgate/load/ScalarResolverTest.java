@@ -19,7 +19,7 @@ class ScalarResolverTest {
         "two|two|string", "128Mi|128Mi|string", "500m|500m|string", "1.2.3|1.2.3|string", "0x|0x|string",
         "v1|v1|string", "-|-|string",
         // the short decimal path and its edges: sign, a zero, 18 and 19 digits, the longest long
-        "0|0|integer", "-0|0|integer", "00|0|integer", "+0|0|integer", "-|-|string", "+|+|string",
+        "0|0|integer", "-0|0|integer", "00|0|integer", "+0|0|integer", "+|+|string",
         "123456789012345678|123456789012345678|integer", "-123456789012345678|-123456789012345678|integer",
         "1234567890123456789|1234567890123456789|integer", "9223372036854775807|9223372036854775807|integer",
         "-9223372036854775808|-9223372036854775808|integer", "0b101|5|integer", "-0x10|-16|integer",
