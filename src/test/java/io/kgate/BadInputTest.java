@@ -66,6 +66,24 @@ class BadInputTest {
         assertFalse(run.out().contains("duplicate-object"), run::toString);
     }
 
+    /**
+     * Files are read while the walk goes on, in the order the directory lists them; of the paths of
+     * one file, the first in path order still names it in the report.
+     */
+    @Test
+    void aFileFoundByManyPathsIsReportedUnderTheFirstInOrder() throws IOException {
+        Path f = dir.resolve("z-target.yaml");
+        Files.writeString(f, CONFIG_MAP.replace("name: ok", "name: Not_Valid"));
+        for (int i = 0; i < 20; i++) {
+            Files.createSymbolicLink(dir.resolve("link-" + i + ".yaml"), f);
+        }
+        KgateRunner.Run run = kgate.run(dir.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith(dir.resolve("link-0.yaml") + ":4:3: error schema: metadata.name \"Not_Valid\""),
+                run::toString);
+        assertTrue(run.out().contains("1 file, 1 document, 1 object: 1 error"), run::toString);
+    }
+
     @Test
     void unreadableFileIsReportedWithItsName() throws IOException {
         assumeFalse("root".equals(System.getProperty("user.name")), "root can read any file");

@@ -3,7 +3,6 @@ package io.kgate.load;
 import io.kgate.finding.Finding;
 import io.kgate.finding.Severity;
 import io.kgate.model.KubeObject;
-import io.kgate.model.Parallel;
 import io.kgate.model.Pos;
 import io.kgate.model.SourceFile;
 import io.kgate.model.Timings;
@@ -26,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Reads files and directories into positioned Kubernetes objects. Only reads: it never writes to,
@@ -41,7 +42,7 @@ public final class Loader {
 
     private final LoadLimits limits;
     /** Files to read, in report order; a file reached twice is read once. */
-    private final List<Source> sources = new ArrayList<>();
+    private final List<Pending> sources = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<Skipped> skipped = new ArrayList<>();
     /** What identifies each file added (see {@link #identity}), so a file reached twice is read once. */
@@ -50,6 +51,16 @@ public final class Loader {
     /** A file to read: its display name and either its path or (stdin) its bytes. */
     private record Source(String shown, Path path, byte[] bytes) {
     }
+
+    /** A file to read and, when files are read while the walk goes on, its reading under way. */
+    private record Pending(Source source, ForkJoinTask<FileParser.FileLoad> reading) {
+    }
+
+    /**
+     * Reads and passes files as the walk finds them, so finding them (a system call or two per file,
+     * the exclusions) does not hold the reading up; null with one thread: read after the walk.
+     */
+    private ForkJoinPool readers;
 
     /** Directories and files the caller wants left out, with the reason. */
     private final PathFilter filter;
@@ -83,10 +94,21 @@ public final class Loader {
      * parallel; the result is the same as reading them one by one.
      */
     public LoadResult load(List<String> paths, InputStream stdin) throws PathException {
+        readers = threads > 1 ? new ForkJoinPool(threads) : null;
+        try {
+            return loadAll(paths, stdin);
+        } finally {
+            if (readers != null) {
+                readers.shutdownNow(); // after an error: the readings still under way are not wanted
+            }
+        }
+    }
+
+    private LoadResult loadAll(List<String> paths, InputStream stdin) throws PathException {
         for (String arg : paths) {
             if (arg.equals("-")) {
                 try {
-                    sources.add(new Source("-", null, readAtMost(stdin, limits.maxFileBytes())));
+                    sources.add(start(new Source("-", null, readAtMost(stdin, limits.maxFileBytes()))));
                 } catch (IOException e) {
                     throw new PathException("cannot read standard input: " + e.getMessage());
                 }
@@ -104,7 +126,7 @@ public final class Loader {
             } else if (filter.reason(p, false, true) != null) {
                 skipped.add(new Skipped(arg, filter.reason(p, false, true)));
             } else {
-                addFile(arg, p, null);
+                addFile(arg, p);
             }
         }
         Timings.step("files found");
@@ -126,10 +148,13 @@ public final class Loader {
 
     /** Every source read, parsed and passed, in source order whatever the number of threads. */
     private List<FileParser.FileLoad> readAll() {
-        if (threads == 1 || sources.size() < 2) {
-            return sources.stream().map(this::readAndPass).toList();
-        }
-        return Parallel.on(threads, () -> sources.parallelStream().map(this::readAndPass).toList());
+        return sources.stream().map(p -> p.reading() != null ? p.reading().join() : readAndPass(p.source()))
+                .toList();
+    }
+
+    /** {@code s}, its reading started now when files are read on threads. */
+    private Pending start(Source s) {
+        return new Pending(s, readers == null ? null : readers.submit(() -> readAndPass(s)));
     }
 
     private FileParser.FileLoad readAndPass(Source s) {
@@ -142,25 +167,27 @@ public final class Loader {
         return new FileParser.FileLoad(l.file(), l.documents(), kept, found, l.skipped());
     }
 
-    /** Adds {@code p} unless already added; {@code attrs}: its attributes when a walk read them. */
-    private void addFile(String shown, Path p, BasicFileAttributes attrs) {
-        try {
-            if (seen.add(identity(p, attrs))) {
-                sources.add(new Source(shown, p, null));
-            }
-        } catch (IOException e) {
-            sources.add(new Source(shown, p, null)); // reading it will report the problem
+    /** Adds {@code p} unless already added. */
+    private void addFile(String shown, Path p) {
+        Object identity = identity(p, null);
+        if (identity == null || seen.add(identity)) {
+            sources.add(start(new Source(shown, p, null)));
         }
     }
 
     /**
      * The file's device and inode when the file system gives them (links followed: the same file by
-     * any path), else its real path. Not the real path first: it reads every directory of the path
-     * (a readlink each), nine system calls per file of a deep tree, one file after another.
+     * any path), else its real path; null when neither can be read (reading it will report the
+     * problem). {@code attrs}: its attributes when a walk read them. Not the real path first: it
+     * reads every directory of the path (a readlink each), nine system calls per file of a deep tree.
      */
-    private static Object identity(Path p, BasicFileAttributes attrs) throws IOException {
-        Object key = (attrs != null ? attrs : Files.readAttributes(p, BasicFileAttributes.class)).fileKey();
-        return key != null ? key : p.toRealPath();
+    private static Object identity(Path p, BasicFileAttributes attrs) {
+        try {
+            Object key = (attrs != null ? attrs : Files.readAttributes(p, BasicFileAttributes.class)).fileKey();
+            return key != null ? key : p.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private FileParser.FileLoad read(Source s) {
@@ -231,8 +258,13 @@ public final class Loader {
                             if (excluded != null) {
                                 skippedHere.put(file, new Skipped(display(arg, root, file), excluded));
                             } else if (!attrs.isOther()) {
-                                // a regular file, or a broken link that reading will report; its sort key made once
-                                found.add(new Found(root.relativize(file).toString(), file, attrs));
+                                // a regular file, or a broken link that reading will report; its sort key made
+                                // once; read now unless an earlier path argument has it already
+                                Object identity = identity(file, attrs);
+                                if (identity == null || !seen.contains(identity)) {
+                                    found.add(new Found(root.relativize(file).toString(), identity,
+                                            start(new Source(display(arg, root, file), file, null))));
+                                }
                             } else {
                                 // opening a pipe blocks until someone writes; a device may never end
                                 skippedHere.put(file, new Skipped(display(arg, root, file), notRegular(file)));
@@ -260,12 +292,17 @@ public final class Loader {
         skipped.addAll(skippedHere.values());
         found.sort((a, b) -> Paths.compare(a.key(), b.key()));
         for (Found f : found) {
-            addFile(display(arg, root, f.file()), f.file(), f.attrs());
+            // the same file by two paths of this walk (links): the first in order is the one read
+            if (f.identity() == null || seen.add(f.identity())) {
+                sources.add(f.file());
+            } else if (f.file().reading() != null) {
+                f.file().reading().cancel(false);
+            }
         }
     }
 
-    /** A file a walk found: its path relative to the walk's root (the sort key), and its attributes. */
-    private record Found(String key, Path file, BasicFileAttributes attrs) {
+    /** A file a walk found: its path relative to the walk's root (the sort key), identity and reading. */
+    private record Found(String key, Object identity, Pending file) {
     }
 
     /** Why a file found in a directory is not read, from its type (read without opening it). */
