@@ -84,7 +84,8 @@ public final class ObjectGraph {
 
         /**
          * The objects are read in chunks on the run's threads ({@link Parallel#inOrder}; one chunk, as
-         * for one object's graph in the file pass, is read here), then put in the maps in the tree's order.
+         * for one object's graph in the file pass, is read here), then put in the maps in the tree's order:
+         * the lookups by identity on one thread, those by label and the pods' on another (no map is in both).
          */
         Index(List<KubeObject> objects) {
             List<Callable<List<Read>>> reading = new ArrayList<>();
@@ -95,16 +96,21 @@ public final class ObjectGraph {
             // a few chunks per round: what is read and not yet put in the lookups stays small
             int round = 4 * Math.max(1, ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool().getParallelism() : 1);
             for (int from = 0; from < reading.size(); from += round) {
-                for (List<Read> reads : Parallel.inOrder(reading.subList(from, Math.min(reading.size(), from + round)))) {
-                    reads.forEach(this::add);
-                }
+                List<List<Read>> reads = Parallel.inOrder(reading.subList(from, Math.min(reading.size(), from + round)));
+                Parallel.inOrder(List.<Callable<Void>>of(() -> {
+                    reads.forEach(chunk -> chunk.forEach(this::addIdentity));
+                    return null;
+                }, () -> {
+                    reads.forEach(chunk -> chunk.forEach(this::addLabelsAndPod));
+                    return null;
+                }));
             }
             List.of(byKind, byKindAndName, byKindNamespaceAndName, byKindAndNamespace, byKindAndLabel)
                     .forEach(Buckets::trim);
             List.of(podsByNamespace, podsByNamespaceAndLabel, podsByLabel).forEach(Buckets::trim);
         }
 
-        private void add(Read r) {
+        private void addIdentity(Read r) {
             KubeObject o = r.object;
             String kind = Objects.requireNonNullElse(o.kind(), "");
             String namespace = Objects.requireNonNullElse(o.namespace(), "");
@@ -113,9 +119,15 @@ public final class ObjectGraph {
             byKindAndName.add(new Key(o.kind(), o.name(), null), o);
             byKindNamespaceAndName.add(new Key(o.kind(), namespace, o.name()), o);
             byKindAndNamespace.add(new Key(kind, namespace, null), o);
+        }
+
+        private void addLabelsAndPod(Read r) {
+            KubeObject o = r.object;
+            String kind = Objects.requireNonNullElse(o.kind(), "");
             for (Map.Entry<String, String> l : r.labels.entrySet()) {
                 byKindAndLabel.add(new Key(kind, l.getKey(), l.getValue()), o);
             }
+            String namespace = Objects.requireNonNullElse(o.namespace(), "");
             PodTemplate p = r.pod;
             if (p != null) {
                 pods.add(p);
