@@ -305,7 +305,7 @@ public final class KgateCommand implements Callable<Integer> {
             // buffered: the PrintWriter encodes and flushes each piece it is given, a report is millions of pieces
             Writer buffered = new BufferedWriter(out, 1 << 16);
             try {
-                reporter.write(result, options, buffered);
+                Reporters.write(reporter, result, options, buffered, Runtime.getRuntime().availableProcessors());
                 buffered.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a PrintWriter does not throw: it sets its error flag
@@ -320,7 +320,7 @@ public final class KgateCommand implements Callable<Integer> {
             }
         }
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            reporter.write(result, options, out);
+            Reporters.write(reporter, result, options, out, Runtime.getRuntime().availableProcessors());
         } catch (IOException e) {
             throw new UsageError("cannot write " + file + ": " + e.getMessage());
         }

@@ -4,9 +4,16 @@ package io.kgate.model;
 public record ObjectRef(String apiVersion, String kind, String namespace, String name) {
     /** "Service website/backend" or "Namespace website". */
     public String display() {
-        String n = name == null || name.isEmpty() ? "<unnamed>" : name;
-        String k = kind == null || kind.isEmpty() ? "<no kind>" : kind;
-        return k + " " + (namespace == null ? n : namespace + "/" + n);
+        return appendDisplay(new StringBuilder()).toString();
+    }
+
+    /** {@link #display()} appended to {@code sb} (a report's line), which is returned. */
+    public StringBuilder appendDisplay(StringBuilder sb) {
+        sb.append(kind == null || kind.isEmpty() ? "<no kind>" : kind).append(' ');
+        if (namespace != null) {
+            sb.append(namespace).append('/');
+        }
+        return sb.append(name == null || name.isEmpty() ? "<unnamed>" : name);
     }
 
     // written out: the native image runs a record's generated equals and hashCode through method

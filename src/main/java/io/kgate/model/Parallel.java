@@ -1,10 +1,14 @@
 package io.kgate.model;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +55,29 @@ public final class Parallel {
         List<ForkJoinTask<T>> forked = tasks.stream().map(ForkJoinTask::adapt).toList();
         ForkJoinTask.invokeAll(forked);
         return forked.stream().map(ForkJoinTask::join).toList();
+    }
+
+    /**
+     * The results of tasks 0 to {@code count} - 1 given to {@code sink} in that order, each as soon as it
+     * and those before it are done, with at most {@code window} tasks under way: a large output made
+     * on the pool of {@link #on} without being held whole, and written while the next parts are made.
+     * One after the other outside that pool.
+     */
+    public static <T> void inOrderTo(int count, IntFunction<Callable<T>> task, int window, Consumer<T> sink) {
+        if (!ForkJoinTask.inForkJoinPool() || count < 2) {
+            for (int i = 0; i < count; i++) {
+                sink.accept(call(task.apply(i)));
+            }
+            return;
+        }
+        Deque<ForkJoinTask<T>> underWay = new ArrayDeque<>();
+        int next = 0;
+        while (next < count || !underWay.isEmpty()) {
+            while (next < count && underWay.size() < Math.max(1, window)) {
+                underWay.add(ForkJoinTask.adapt(task.apply(next++)).fork());
+            }
+            sink.accept(underWay.poll().join());
+        }
     }
 
     private static <T> T call(Callable<T> task) {

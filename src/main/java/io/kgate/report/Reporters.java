@@ -1,5 +1,9 @@
 package io.kgate.report;
 
+import io.kgate.check.LintResult;
+import io.kgate.model.Parallel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -53,6 +57,26 @@ public final class Reporters {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code reporter}'s report written to {@code out} on a pool of {@code threads} threads, where a format
+     * may make its parts in parallel (the text report does): the same report as {@link Reporter#render}.
+     */
+    public static void write(Reporter reporter, LintResult result, ReportOptions options, Appendable out,
+            int threads) throws IOException {
+        try {
+            Parallel.on(threads, () -> {
+                try {
+                    reporter.write(result, options, out);
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     public static List<String> names() {

@@ -4,8 +4,10 @@ import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
 import io.kgate.finding.Severity;
 import io.kgate.load.Skipped;
+import io.kgate.model.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** {@code file:line:column: severity rule-id: message (Kind ns/name)}, one per line, then a summary. */
 public final class TextReporter implements Reporter {
@@ -22,12 +24,38 @@ public final class TextReporter implements Reporter {
         return sb.toString();
     }
 
-    /** Line by line: the report of a large tree is never held whole. */
+    /** Findings per piece of the report made on its own (on the run's threads, see {@link #write}). */
+    private static final int LINES_PER_PIECE = 1024;
+
+    /** Each thread's piece in the making, reused: only the finished piece is a new string. */
+    private static final ThreadLocal<StringBuilder> PIECE = ThreadLocal.withInitial(() -> new StringBuilder(1 << 18));
+
+    /**
+     * Piece by piece, each made by one of the run's threads ({@link Parallel#inOrderTo}) while the one
+     * before is written: the report of a large tree is never held whole.
+     */
     @Override
     public void write(LintResult result, ReportOptions options, Appendable out) throws IOException {
-        for (Finding f : result.findings()) {
-            line(f, options.color(), out);
-            out.append('\n');
+        List<Finding> findings = result.findings();
+        int pieces = (findings.size() + LINES_PER_PIECE - 1) / LINES_PER_PIECE;
+        try {
+            Parallel.inOrderTo(pieces, i -> () -> {
+                StringBuilder piece = PIECE.get();
+                piece.setLength(0);
+                for (Finding f : findings.subList(i * LINES_PER_PIECE, Math.min(findings.size(), (i + 1) * LINES_PER_PIECE))) {
+                    line(f, options.color(), piece);
+                    piece.append('\n');
+                }
+                return piece.toString();
+            }, 4 * Runtime.getRuntime().availableProcessors(), piece -> {
+                try {
+                    out.append(piece);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         for (Skipped s : result.load().skipped()) {
             out.append(s.file()).append(": skipped: ").append(s.reason()).append('\n');
@@ -37,17 +65,12 @@ public final class TextReporter implements Reporter {
 
     static String line(Finding f, boolean color) {
         StringBuilder sb = new StringBuilder();
-        try {
-            line(f, color, sb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        line(f, color, sb);
         return sb.toString();
     }
 
-    private static void line(Finding f, boolean color, Appendable out) throws IOException {
-        out.append(f.file()).append(':').append(Integer.toString(f.pos().line())).append(':')
-                .append(Integer.toString(f.pos().column())).append(": ");
+    private static void line(Finding f, boolean color, StringBuilder out) {
+        out.append(f.file()).append(':').append(f.pos().line()).append(':').append(f.pos().column()).append(": ");
         String sev = f.severity().id();
         if (color) {
             out.append(colour(f.severity())).append(sev).append(RESET).append(' ').append("\u001b[1m").append(f.rule())
@@ -57,7 +80,7 @@ public final class TextReporter implements Reporter {
         }
         out.append(": ").append(f.message());
         if (f.object() != null) {
-            out.append(" (").append(f.object().display()).append(')');
+            f.object().appendDisplay(out.append(" (")).append(')');
         }
     }
 

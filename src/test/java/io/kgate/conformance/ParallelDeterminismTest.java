@@ -37,8 +37,8 @@ class ParallelDeterminismTest {
         List<Check> checks = new ArrayList<>(IdentityChecks.create());
         checks.addAll(SchemaChecks.create(SchemaOptions.defaults()));
         Linter linter = RuleSet.defaults().linter(checks);
-        List<String> sequential = reports(linter.withThreads(1).keepingWholeObjects(), tree);
-        List<String> parallel = reports(linter.withThreads(4), tree);
+        List<String> sequential = reports(linter.withThreads(1).keepingWholeObjects(), tree, 1);
+        List<String> parallel = reports(linter.withThreads(4), tree, 4);
         assertTrue(sequential.get(0).lines().count() > 10_000, "the tree is dirty enough to compare findings");
         for (int i = 0; i < sequential.size(); i++) {
             assertEquals(sequential.get(i), parallel.get(i), "report " + FORMATS.get(i) + " differs");
@@ -47,12 +47,16 @@ class ParallelDeterminismTest {
 
     private static final List<String> FORMATS = List.of("text", "json", "sarif");
 
-    private static List<String> reports(Linter linter, Path tree) throws Exception {
+    /** The reports written as the command line writes them, on {@code threads} threads. */
+    private static List<String> reports(Linter linter, Path tree, int threads) throws Exception {
         LintResult result = linter.lint(List.of(tree.toString()), new ByteArrayInputStream(new byte[0]),
                 LoadLimits.DEFAULT);
         List<String> out = new ArrayList<>();
         for (String format : FORMATS) {
-            out.add(Reporters.byName(format).render(result, new ReportOptions("VERSION", false, linter.rules())));
+            StringBuilder report = new StringBuilder();
+            Reporters.write(Reporters.byName(format), result, new ReportOptions("VERSION", false, linter.rules()),
+                    report, threads);
+            out.add(report.toString());
         }
         return out;
     }
