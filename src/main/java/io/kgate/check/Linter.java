@@ -215,22 +215,29 @@ public final class Linter {
      */
     private List<Finding> finishByFile(LoadResult load, List<Finding> findings, UnitDetector.Result split) {
         Map<String, List<Finding>> byFile = new HashMap<>();
-        for (Finding f : findings) {
-            byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
-        }
         Map<String, List<SourceFile>> files = new HashMap<>();
-        for (SourceFile f : load.files()) {
-            files.computeIfAbsent(f.displayName(), k -> new ArrayList<>()).add(f);
-        }
         Map<String, List<KubeObject>> objects = new HashMap<>();
-        for (KubeObject o : load.objects()) {
-            objects.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
-        }
+        SecretMasking.Values[] secretValues = new SecretMasking.Values[1];
+        // the findings grouped on one thread, the files, objects and secret values on another
+        Parallel.on(threads, () -> Parallel.inOrder(List.<Callable<Void>>of(() -> {
+            for (Finding f : findings) {
+                byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+            }
+            return null;
+        }, () -> {
+            for (SourceFile f : load.files()) {
+                files.computeIfAbsent(f.displayName(), k -> new ArrayList<>()).add(f);
+            }
+            for (KubeObject o : load.objects()) {
+                objects.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
+            }
+            secretValues[0] = SecretMasking.secretValues(load.objects());
+            return null;
+        })));
         Set<String> names = new HashSet<>(byFile.keySet());
         names.addAll(files.keySet()); // a file without findings may hold a suppression that silences nothing
         List<String> order = new ArrayList<>(names);
         order.sort(Finding.FILE_ORDER);
-        SecretMasking.Values secretValues = SecretMasking.secretValues(load.objects());
         List<Callable<List<Finding>>> tasks = new ArrayList<>();
         for (int from = 0; from < order.size(); from += FILES_PER_TASK) {
             List<String> chunk = order.subList(from, Math.min(order.size(), from + FILES_PER_TASK));
@@ -239,7 +246,7 @@ public final class Linter {
                 for (String name : chunk) {
                     LoadResult file = new LoadResult(files.getOrDefault(name, List.of()), 0,
                             objects.getOrDefault(name, List.of()), List.of(), List.of());
-                    out.addAll(finishFile(file, byFile.getOrDefault(name, List.of()), split, secretValues));
+                    out.addAll(finishFile(file, byFile.getOrDefault(name, List.of()), split, secretValues[0]));
                 }
                 return out;
             });
