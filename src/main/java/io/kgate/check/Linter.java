@@ -214,46 +214,46 @@ public final class Linter {
      * report lists files one after the other.
      */
     private List<Finding> finishByFile(LoadResult load, List<Finding> findings, UnitDetector.Result split) {
-        Map<String, List<Finding>> byFile = new HashMap<>();
-        Map<String, List<SourceFile>> files = new HashMap<>();
-        Map<String, List<KubeObject>> objects = new HashMap<>();
-        SecretMasking.Values[] secretValues = new SecretMasking.Values[1];
-        // the findings grouped on one thread, the files, objects and secret values on another
-        Parallel.on(threads, () -> Parallel.inOrder(List.<Callable<Void>>of(() -> {
-            for (Finding f : findings) {
-                byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
-            }
-            return null;
-        }, () -> {
-            for (SourceFile f : load.files()) {
-                files.computeIfAbsent(f.displayName(), k -> new ArrayList<>()).add(f);
-            }
-            for (KubeObject o : load.objects()) {
-                objects.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
-            }
-            secretValues[0] = SecretMasking.secretValues(load.objects());
-            return null;
-        })));
-        Set<String> names = new HashSet<>(byFile.keySet());
-        names.addAll(files.keySet()); // a file without findings may hold a suppression that silences nothing
-        List<String> order = new ArrayList<>(names);
-        order.sort(Finding.FILE_ORDER);
-        List<Callable<List<Finding>>> tasks = new ArrayList<>();
-        for (int from = 0; from < order.size(); from += FILES_PER_TASK) {
-            List<String> chunk = order.subList(from, Math.min(order.size(), from + FILES_PER_TASK));
-            tasks.add(() -> {
-                List<Finding> out = new ArrayList<>();
-                for (String name : chunk) {
-                    LoadResult file = new LoadResult(files.getOrDefault(name, List.of()), 0,
-                            objects.getOrDefault(name, List.of()), List.of(), List.of());
-                    out.addAll(finishFile(file, byFile.getOrDefault(name, List.of()), split, secretValues[0]));
+        return Parallel.on(threads, () -> {
+            Map<String, List<Finding>> byFile = new HashMap<>();
+            Map<String, List<SourceFile>> files = new HashMap<>();
+            Map<String, List<KubeObject>> objects = new HashMap<>();
+            // the findings grouped on one thread, the files, objects and secret values on another
+            SecretMasking.Values secretValues = Parallel.inOrder(List.<Callable<SecretMasking.Values>>of(() -> {
+                for (Finding f : findings) {
+                    byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
                 }
-                return out;
-            });
-        }
-        List<Finding> finished = new ArrayList<>();
-        Parallel.on(threads, () -> Parallel.inOrder(tasks)).forEach(finished::addAll);
-        return List.copyOf(finished);
+                return null;
+            }, () -> {
+                for (SourceFile f : load.files()) {
+                    files.computeIfAbsent(f.displayName(), k -> new ArrayList<>()).add(f);
+                }
+                for (KubeObject o : load.objects()) {
+                    objects.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
+                }
+                return SecretMasking.secretValues(load.objects());
+            })).get(1);
+            Set<String> names = new HashSet<>(byFile.keySet());
+            names.addAll(files.keySet()); // a file without findings may hold a suppression that silences nothing
+            List<String> order = new ArrayList<>(names);
+            order.sort(Finding.FILE_ORDER);
+            List<Callable<List<Finding>>> tasks = new ArrayList<>();
+            for (int from = 0; from < order.size(); from += FILES_PER_TASK) {
+                List<String> chunk = order.subList(from, Math.min(order.size(), from + FILES_PER_TASK));
+                tasks.add(() -> {
+                    List<Finding> out = new ArrayList<>();
+                    for (String name : chunk) {
+                        LoadResult file = new LoadResult(files.getOrDefault(name, List.of()), 0,
+                                objects.getOrDefault(name, List.of()), List.of(), List.of());
+                        out.addAll(finishFile(file, byFile.getOrDefault(name, List.of()), split, secretValues));
+                    }
+                    return out;
+                });
+            }
+            List<Finding> finished = new ArrayList<>();
+            Parallel.inOrder(tasks).forEach(finished::addAll);
+            return List.copyOf(finished);
+        });
     }
 
     /** One file's findings through the filters, masked and in report order. */

@@ -19,6 +19,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,8 @@ public final class Loader {
             return loadAll(paths, stdin);
         } finally {
             if (readers != null) {
-                readers.shutdownNow(); // after an error: the readings still under way are not wanted
+                // every reading wanted has been joined; after an error none is wanted
+                readers.shutdownNow();
             }
         }
     }
@@ -108,7 +110,7 @@ public final class Loader {
         for (String arg : paths) {
             if (arg.equals("-")) {
                 try {
-                    sources.add(start(new Source("-", null, readAtMost(stdin, limits.maxFileBytes()))));
+                    sources.add(startReading(new Source("-", null, readAtMost(stdin, limits.maxFileBytes()))));
                 } catch (IOException e) {
                     throw new PathException("cannot read standard input: " + e.getMessage());
                 }
@@ -129,7 +131,7 @@ public final class Loader {
                 addFile(arg, p);
             }
         }
-        Timings.step("files found");
+        Timings.step("files found, reading begun");
         List<FileParser.FileLoad> loads = readAll();
         Timings.step("files read, checked alone");
         List<SourceFile> files = new ArrayList<>();
@@ -153,7 +155,7 @@ public final class Loader {
     }
 
     /** {@code s}, its reading started now when files are read on threads. */
-    private Pending start(Source s) {
+    private Pending startReading(Source s) {
         return new Pending(s, readers == null ? null : readers.submit(() -> readAndPass(s)));
     }
 
@@ -171,7 +173,7 @@ public final class Loader {
     private void addFile(String shown, Path p) {
         Object identity = identity(p, null);
         if (identity == null || seen.add(identity)) {
-            sources.add(start(new Source(shown, p, null)));
+            sources.add(startReading(new Source(shown, p, null)));
         }
     }
 
@@ -231,6 +233,8 @@ public final class Loader {
 
     private void walk(String arg, Path root) throws PathException {
         List<Found> found = new ArrayList<>();
+        // each file's reading this walk started: of the first of its paths the walk met
+        Map<Object, Pending> startedHere = new HashMap<>();
         // listed in path order, like the files read: the file system's listing order varies
         Map<Path, Skipped> skippedHere = new TreeMap<>((a, b) -> Paths.compare(root.relativize(a), root.relativize(b)));
         try {
@@ -259,11 +263,16 @@ public final class Loader {
                                 skippedHere.put(file, new Skipped(display(arg, root, file), excluded));
                             } else if (!attrs.isOther()) {
                                 // a regular file, or a broken link that reading will report; its sort key made
-                                // once; read now unless an earlier path argument has it already
+                                // once; read now unless an earlier path argument or this walk has it already
                                 Object identity = identity(file, attrs);
                                 if (identity == null || !seen.contains(identity)) {
-                                    found.add(new Found(root.relativize(file).toString(), identity,
-                                            start(new Source(display(arg, root, file), file, null))));
+                                    Source source = new Source(display(arg, root, file), file, null);
+                                    Pending pending = identity != null && startedHere.containsKey(identity)
+                                            ? new Pending(source, null) : startReading(source);
+                                    if (identity != null) {
+                                        startedHere.putIfAbsent(identity, pending);
+                                    }
+                                    found.add(new Found(root.relativize(file).toString(), identity, pending));
                                 }
                             } else {
                                 // opening a pipe blocks until someone writes; a device may never end
@@ -292,17 +301,26 @@ public final class Loader {
         skipped.addAll(skippedHere.values());
         found.sort((a, b) -> Paths.compare(a.key(), b.key()));
         for (Found f : found) {
-            // the same file by two paths of this walk (links): the first in order is the one read
-            if (f.identity() == null || seen.add(f.identity())) {
-                sources.add(f.file());
-            } else if (f.file().reading() != null) {
-                f.file().reading().cancel(false);
+            // the same file by two paths of this walk (links): the first in path order is the one read,
+            // and names it; when the walk met another of its paths first, that reading is replaced
+            if (f.identity() == null) {
+                sources.add(f.pending());
+            } else if (seen.add(f.identity())) {
+                Pending met = startedHere.get(f.identity());
+                if (met == f.pending()) {
+                    sources.add(met);
+                } else {
+                    if (met.reading() != null) {
+                        met.reading().cancel(false);
+                    }
+                    sources.add(startReading(f.pending().source()));
+                }
             }
         }
     }
 
     /** A file a walk found: its path relative to the walk's root (the sort key), identity and reading. */
-    private record Found(String key, Object identity, Pending file) {
+    private record Found(String key, Object identity, Pending pending) {
     }
 
     /** Why a file found in a directory is not read, from its type (read without opening it). */

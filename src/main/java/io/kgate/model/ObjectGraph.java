@@ -97,6 +97,14 @@ public final class ObjectGraph {
             int round = 4 * Math.max(1, ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool().getParallelism() : 1);
             for (int from = 0; from < reading.size(); from += round) {
                 List<List<Read>> reads = Parallel.inOrder(reading.subList(from, Math.min(reading.size(), from + round)));
+                if (reading.size() == 1) {
+                    // a small graph (a file's, in the file pass): no task to hand the maps to
+                    reads.forEach(chunk -> chunk.forEach(r -> {
+                        addIdentity(r);
+                        addLabelsAndPod(r);
+                    }));
+                    continue;
+                }
                 Parallel.inOrder(List.<Callable<Void>>of(() -> {
                     reads.forEach(chunk -> chunk.forEach(this::addIdentity));
                     return null;

@@ -59,24 +59,29 @@ public final class Parallel {
 
     /**
      * The results of tasks 0 to {@code count} - 1 given to {@code sink} in that order, each as soon as it
-     * and those before it are done, with at most {@code window} tasks under way: a large output made
-     * on the pool of {@link #on} without being held whole, and written while the next parts are made.
-     * One after the other outside that pool.
+     * and those before it are done, with a few tasks per thread under way: a large output made on the
+     * pool of {@link #on} without being held whole, and written while the next parts are made. One
+     * after the other outside that pool.
      */
-    public static <T> void inOrderTo(int count, IntFunction<Callable<T>> task, int window, Consumer<T> sink) {
+    public static <T> void inOrderTo(int count, IntFunction<Callable<T>> task, Consumer<T> sink) {
         if (!ForkJoinTask.inForkJoinPool() || count < 2) {
             for (int i = 0; i < count; i++) {
                 sink.accept(call(task.apply(i)));
             }
             return;
         }
+        int window = 2 * ForkJoinTask.getPool().getParallelism();
         Deque<ForkJoinTask<T>> underWay = new ArrayDeque<>();
-        int next = 0;
-        while (next < count || !underWay.isEmpty()) {
-            while (next < count && underWay.size() < Math.max(1, window)) {
-                underWay.add(ForkJoinTask.adapt(task.apply(next++)).fork());
+        try {
+            int next = 0;
+            while (next < count || !underWay.isEmpty()) {
+                while (next < count && underWay.size() < window) {
+                    underWay.add(ForkJoinTask.adapt(task.apply(next++)).fork());
+                }
+                sink.accept(underWay.poll().join());
             }
-            sink.accept(underWay.poll().join());
+        } finally {
+            underWay.forEach(t -> t.cancel(false)); // after a failure (a closed pipe): the rest is not wanted
         }
     }
 

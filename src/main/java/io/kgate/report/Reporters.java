@@ -71,11 +71,18 @@ public final class Reporters {
                     reporter.write(result, options, out);
                     return null;
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new WriteFailed(e);
                 }
             });
-        } catch (UncheckedIOException e) {
+        } catch (WriteFailed e) {
             throw e.getCause();
+        }
+    }
+
+    /** {@link #write}'s own failure carried out of the pool (not one a reporter throws for another reason). */
+    private static final class WriteFailed extends UncheckedIOException {
+        WriteFailed(IOException cause) {
+            super(cause);
         }
     }
 

@@ -27,9 +27,6 @@ public final class TextReporter implements Reporter {
     /** Findings per piece of the report made on its own (on the run's threads, see {@link #write}). */
     private static final int LINES_PER_PIECE = 1024;
 
-    /** Each thread's piece in the making, reused: only the finished piece is a new string. */
-    private static final ThreadLocal<StringBuilder> PIECE = ThreadLocal.withInitial(() -> new StringBuilder(1 << 18));
-
     /**
      * Piece by piece, each made by one of the run's threads ({@link Parallel#inOrderTo}) while the one
      * before is written: the report of a large tree is never held whole.
@@ -40,14 +37,13 @@ public final class TextReporter implements Reporter {
         int pieces = (findings.size() + LINES_PER_PIECE - 1) / LINES_PER_PIECE;
         try {
             Parallel.inOrderTo(pieces, i -> () -> {
-                StringBuilder piece = PIECE.get();
-                piece.setLength(0);
+                StringBuilder piece = new StringBuilder(LINES_PER_PIECE * 256);
                 for (Finding f : findings.subList(i * LINES_PER_PIECE, Math.min(findings.size(), (i + 1) * LINES_PER_PIECE))) {
                     line(f, options.color(), piece);
                     piece.append('\n');
                 }
                 return piece.toString();
-            }, 4 * Runtime.getRuntime().availableProcessors(), piece -> {
+            }, piece -> {
                 try {
                     out.append(piece);
                 } catch (IOException e) {
