@@ -69,12 +69,45 @@ public final class PackedTree {
         }
     }
 
+    /** The slab (see {@link Slab}) or array that holds the tree's bytes, from {@code start} on. */
     private final byte[] bytes;
+    private final int start;
+    private final int size;
     private final Keys keys;
 
-    private PackedTree(byte[] bytes, Keys keys) {
+    private PackedTree(byte[] bytes, int start, int size, Keys keys) {
         this.bytes = bytes;
+        this.start = start;
+        this.size = size;
         this.keys = keys;
+    }
+
+    /**
+     * Where each thread puts the trees it writes: in turn, in slabs of {@link #SIZE} bytes. At or above
+     * 128 KiB the native image's collector gives an array a chunk of its own and never copies it; a large
+     * run's 100,000 trees as arrays of their own were copied at each young collection that found them
+     * and moved at each complete one. A slab lives as long as one of its trees.
+     */
+    private static final class Slab {
+        static final int SIZE = 256 << 10;
+        /** A tree at least this large gets an array of its own: a slab's unused end stays small. */
+        static final int OWN_ARRAY = SIZE / 8;
+        static final ThreadLocal<Slab> OF_THREAD = ThreadLocal.withInitial(Slab::new);
+        byte[] bytes = new byte[SIZE];
+        int used;
+
+        PackedTree put(byte[] tree, int size, Keys keys) {
+            if (size >= OWN_ARRAY) {
+                return new PackedTree(Arrays.copyOf(tree, size), 0, size, keys);
+            }
+            if (used + size > SIZE) {
+                bytes = new byte[SIZE];
+                used = 0;
+            }
+            System.arraycopy(tree, 0, bytes, used, size);
+            used += size;
+            return new PackedTree(bytes, used - size, size, keys);
+        }
     }
 
     /**
@@ -111,7 +144,7 @@ public final class PackedTree {
         w.reset();
         try {
             w.node(root, keys, selected);
-            return new PackedTree(Arrays.copyOf(w.buf, w.size), keys);
+            return Slab.OF_THREAD.get().put(w.buf, w.size, keys);
         } catch (NotWritable e) {
             return null;
         } finally {
@@ -132,12 +165,12 @@ public final class PackedTree {
 
     /** The bytes held. */
     public int size() {
-        return bytes.length;
+        return size;
     }
 
     /** A new tree equal to the one written. */
     public MapNode decode() {
-        return (MapNode) new Reader(bytes, keys).node();
+        return (MapNode) new Reader(bytes, start, keys).node();
     }
 
     /** Where the tree starts, without decoding it. */
@@ -150,19 +183,19 @@ public final class PackedTree {
      * bytes is skipped, not built.
      */
     public Node at(String pointer) {
-        Reader r = new Reader(bytes, keys);
+        Reader r = new Reader(bytes, start, keys);
         return r.walk(pointer) ? r.node() : null;
     }
 
     /** Whether {@code root.at(pointer)} of the decoded tree is a mapping, decoding nothing. */
     public boolean isMap(String pointer) {
-        Reader r = new Reader(bytes, keys);
+        Reader r = new Reader(bytes, start, keys);
         return r.walk(pointer) && (bytes[r.at] & TYPE) == MAP;
     }
 
     /** {@link Positions#of} on the decoded tree, decoding nothing. */
     public Pos positionOf(String pointer) {
-        Reader r = new Reader(bytes, keys);
+        Reader r = new Reader(bytes, start, keys);
         r.walk(pointer);
         return new Pos(r.enteredLine, r.enteredColumn);
     }
@@ -385,8 +418,9 @@ public final class PackedTree {
         int enteredLine;
         int enteredColumn;
 
-        Reader(byte[] b, Keys keys) {
+        Reader(byte[] b, int start, Keys keys) {
             this.b = b;
+            this.at = start;
             this.keys = keys;
         }
 

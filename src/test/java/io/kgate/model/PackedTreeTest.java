@@ -191,6 +191,30 @@ class PackedTreeTest {
         assertTrue(first.size() < 40, "bytes: " + first.size());
     }
 
+    /**
+     * Trees written one after the other share slabs: thousands of them (several slabs' worth, trees cut
+     * by no slab's end) and one too large for a slab each come back as written, answering lookups too.
+     */
+    @Test
+    void treesWrittenInTurnComeBackWholeAcrossSlabs() throws Exception {
+        PackedTree.Keys keys = new PackedTree.Keys();
+        List<MapNode> trees = new ArrayList<>();
+        List<PackedTree> packed = new ArrayList<>();
+        for (int i = 0; i < 8000; i++) {
+            // about 130 bytes each, and now and then one larger than a slab's eighth
+            String value = i % 1000 == 999 ? "x".repeat(40_000) : "v" + i + "-".repeat(100);
+            MapNode tree = YamlText.parse("metadata:\n  name: n" + i + "\ndata:\n  k: " + value + "\n").asMap();
+            trees.add(tree);
+            packed.add(PackedTree.of(tree, keys));
+        }
+        long total = packed.stream().mapToLong(PackedTree::size).sum();
+        assertTrue(total > 4 * (256 << 10), "the trees fill several slabs: " + total + " bytes");
+        for (int i = 0; i < trees.size(); i++) {
+            assertEquals(describe(trees.get(i)), describe(packed.get(i).decode()), "tree " + i);
+            assertEquals("n" + i, ((ScalarNode) packed.get(i).at("/metadata/name")).value(), "tree " + i);
+        }
+    }
+
     @Test
     void aPackedObjectAnswersLikeTheWholeOne() throws Exception {
         MapNode tree = YamlText.parse("""
