@@ -131,7 +131,7 @@ public final class Loader {
                 addFile(arg, p);
             }
         }
-        Timings.step("files found, reading begun");
+        Timings.step("files found"); // their reading is under way by then
         List<FileParser.FileLoad> loads = readAll();
         Timings.step("files read, checked alone");
         List<SourceFile> files = new ArrayList<>();
