@@ -42,7 +42,7 @@ public final class TextReporter implements Reporter {
         List<Finding> findings = result.findings();
         int pieces = (findings.size() + LINES_PER_PIECE - 1) / LINES_PER_PIECE;
         Queue<StringBuilder> written = new ConcurrentLinkedQueue<>();
-        char[][] chars = {new char[0]};
+        char[][] chars = {new char[0]}; // the writer's one array, grown to the largest piece (the sink runs on one thread)
         try {
             Parallel.inOrderTo(pieces, i -> () -> {
                 StringBuilder piece = Objects.requireNonNullElseGet(written.poll(), StringBuilder::new);
