@@ -15,6 +15,7 @@ import io.kgate.report.ReportOptions;
 import io.kgate.report.Reporters;
 import io.kgate.testing.GeneratedCorpus;
 import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,16 +48,23 @@ class ParallelDeterminismTest {
 
     private static final List<String> FORMATS = List.of("text", "json", "sarif");
 
-    /** The reports written as the command line writes them, on {@code threads} threads. */
+    /**
+     * The reports: rendered as one string on one thread, or ({@code threads} > 1) written to a Writer
+     * on that many threads, as the command line writes them.
+     */
     private static List<String> reports(Linter linter, Path tree, int threads) throws Exception {
         LintResult result = linter.lint(List.of(tree.toString()), new ByteArrayInputStream(new byte[0]),
                 LoadLimits.DEFAULT);
         List<String> out = new ArrayList<>();
         for (String format : FORMATS) {
-            StringBuilder report = new StringBuilder();
-            Reporters.write(Reporters.byName(format), result, new ReportOptions("VERSION", false, linter.rules()),
-                    report, threads);
-            out.add(report.toString());
+            ReportOptions options = new ReportOptions("VERSION", false, linter.rules());
+            if (threads == 1) {
+                out.add(Reporters.byName(format).render(result, options));
+            } else {
+                StringWriter report = new StringWriter();
+                Reporters.write(Reporters.byName(format), result, options, report, threads);
+                out.add(report.toString());
+            }
         }
         return out;
     }
