@@ -8,10 +8,22 @@ import java.util.Objects;
 
 /**
  * One problem at one place. {@code object} and {@code path} are null for findings about a whole
- * file (a YAML syntax error, an unreadable file).
+ * file (a YAML syntax error, an unreadable file). The place is held as its line and column, not a
+ * {@link Pos}: a large run holds hundreds of thousands of findings, and each object held is work for
+ * every complete collection.
  */
-public record Finding(String rule, Severity severity, String message, String file, Pos pos, ObjectRef object,
-        String path) {
+public record Finding(String rule, Severity severity, String message, String file, int line, int column,
+        ObjectRef object, String path) {
+
+    public Finding(String rule, Severity severity, String message, String file, Pos pos, ObjectRef object,
+            String path) {
+        this(rule, severity, message, file, pos.line(), pos.column(), object, path);
+    }
+
+    /** Where the problem is. */
+    public Pos pos() {
+        return new Pos(line, column);
+    }
 
     /**
      * The order of files in a report: by path segments, stdin ("-") first; names that differ only in
@@ -21,7 +33,8 @@ public record Finding(String rule, Severity severity, String message, String fil
 
     /** Stable report order: file, line, column, rule, message. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file, FILE_ORDER)
-            .thenComparing(Finding::pos)
+            .thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column)
             .thenComparing(Finding::rule)
             .thenComparing(Finding::message);
 
@@ -39,17 +52,17 @@ public record Finding(String rule, Severity severity, String message, String fil
     // handles, and a run deduplicates all its findings in a hash set
     @Override
     public boolean equals(Object o) {
-        return o instanceof Finding f && severity == f.severity && Objects.equals(pos, f.pos)
+        return o instanceof Finding f && severity == f.severity && line == f.line && column == f.column
                 && Objects.equals(rule, f.rule) && Objects.equals(file, f.file) && Objects.equals(message, f.message)
                 && Objects.equals(object, f.object) && Objects.equals(path, f.path);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rule, severity, message, file, pos, object, path);
+        return Objects.hash(rule, severity, message, file, line * 31 + column, object, path);
     }
 
     public Finding withSeverity(Severity s) {
-        return new Finding(rule, s, message, file, pos, object, path);
+        return new Finding(rule, s, message, file, line, column, object, path);
     }
 }

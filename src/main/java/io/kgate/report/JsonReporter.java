@@ -20,8 +20,8 @@ public final class JsonReporter implements Reporter {
                     .field("severity", f.severity().id())
                     .field("message", f.message())
                     .field("file", f.file())
-                    .field("line", f.pos().line())
-                    .field("column", f.pos().column());
+                    .field("line", f.line())
+                    .field("column", f.column());
             ObjectRef o = f.object();
             if (o != null) {
                 j.name("object").beginObject()

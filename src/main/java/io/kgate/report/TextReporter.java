@@ -84,7 +84,7 @@ public final class TextReporter implements Reporter {
     }
 
     private static void line(Finding f, boolean color, StringBuilder out) {
-        out.append(f.file()).append(':').append(f.pos().line()).append(':').append(f.pos().column()).append(": ");
+        out.append(f.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ");
         String sev = f.severity().id();
         if (color) {
             out.append(colour(f.severity())).append(sev).append(RESET).append(' ').append("\u001b[1m").append(f.rule())

@@ -173,7 +173,7 @@ public final class Suppressions implements Linter.FindingFilter {
     private static boolean silenced(Finding f, Map<String, Map<Integer, Ignore>> byLine,
             Map<KubeObject, List<Ignore>> byObject, Map<String, List<KubeObject>> objectsByFile) {
         boolean hit = false;
-        Ignore onLine = byLine.getOrDefault(f.file(), Map.of()).get(f.pos().line());
+        Ignore onLine = byLine.getOrDefault(f.file(), Map.of()).get(f.line());
         if (onLine != null && onLine.rules.contains(f.rule())) {
             onLine.used.add(f.rule());
             hit = true;
