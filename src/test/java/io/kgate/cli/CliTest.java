@@ -2,6 +2,7 @@ package io.kgate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kgate.testing.KgateRunner;
 import java.io.IOException;
@@ -109,6 +110,25 @@ class CliTest {
         KgateRunner.Run run = kgate.run("-o", "json", "-o", "text", "testdata/split-architecture");
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains("only one --output can go to standard output"), run::toString);
+    }
+
+    /**
+     * A report file that fails while the report is written (a full disk: /dev/full) is a usage error
+     * naming the file, not a crash: the text report of thousands of findings is made in pieces on
+     * several threads, and the error comes back from them.
+     */
+    @Test
+    void aReportFileThatCannotBeWrittenIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "no /dev/full here");
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 3000; i++) { // three pieces of the report and more
+            many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Not_Valid_").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("many.yaml"), many);
+        KgateRunner.Run run = kgate.run("-o", "text=" + full, dir.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("cannot write /dev/full: No space left on device"), run::toString);
     }
 
     @Test
