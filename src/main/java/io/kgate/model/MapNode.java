@@ -98,6 +98,7 @@ public final class MapNode implements Node {
         return (long) line << 32 | (column & 0xffffffffL);
     }
 
+    /** {@code p} as {@link #packPosition(int, int)} packs it. */
     public static long packPosition(Pos p) {
         return packPosition(p.line(), p.column());
     }
@@ -112,6 +113,7 @@ public final class MapNode implements Node {
         return (int) p;
     }
 
+    /** The position {@link #packPosition(int, int)} packed, as a {@link Pos}. */
     public static Pos unpackPosition(long p) {
         return new Pos(packedLine(p), packedColumn(p));
     }
