@@ -1,5 +1,6 @@
 package io.kgate.finding;
 
+import io.kgate.model.JsonPointer;
 import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectRef;
 import io.kgate.model.Pos;
@@ -14,6 +15,10 @@ import java.util.Objects;
  */
 public record Finding(String rule, Severity severity, String message, String file, int line, int column,
         ObjectRef object, String path) {
+
+    public Finding {
+        path = JsonPointer.shared(path);
+    }
 
     public Finding(String rule, Severity severity, String message, String file, Pos pos, ObjectRef object,
             String path) {

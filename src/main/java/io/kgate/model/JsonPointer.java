@@ -5,7 +5,31 @@ import java.util.List;
 
 /** RFC 6901 JSON pointers: the "path" of a finding. */
 public final class JsonPointer {
+    private static final int SHARED_SLOTS = 1 << 12;
+    private static final String[] SHARED = new String[SHARED_SLOTS];
+
     private JsonPointer() {
+    }
+
+    /**
+     * {@code pointer}, or an equal String met before. A run keeps its findings until the report, and
+     * 250,000 findings point at a few dozen places ("/spec/template/spec/containers/0/name"): one
+     * String each, not two objects per finding for every complete collection to copy. A lossy memo of
+     * immutable values, safe across threads (a String is published through its final fields); only
+     * memory depends on what it holds.
+     */
+    public static String shared(String pointer) {
+        if (pointer == null) {
+            return null;
+        }
+        int h = pointer.hashCode();
+        int slot = (h ^ (h >>> 16)) & (SHARED_SLOTS - 1);
+        String known = SHARED[slot];
+        if (pointer.equals(known)) {
+            return known;
+        }
+        SHARED[slot] = pointer;
+        return pointer;
     }
 
     public static String child(String parent, String key) {

@@ -11,6 +11,12 @@ import java.util.Map;
  */
 public record PodTemplate(KubeObject owner, String specPointer, String metadataPointer, MapNode spec) {
 
+    public PodTemplate {
+        // the graph holds a pod template per workload for the tree pass, and their pointers are few
+        specPointer = JsonPointer.shared(specPointer);
+        metadataPointer = JsonPointer.shared(metadataPointer);
+    }
+
     /**
      * The pod spec. Of a packed owner ({@link KubeObject#packed}) it is not held but read from the
      * owner when asked, so the graph's list of pods does not hold every decoded tree at once.
