@@ -27,9 +27,22 @@ public final class ObjectGraph {
     public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
     /** One backend of an Ingress: where it is written and what it names. */
-    public record IngressBackend(KubeObject ingress, String pointer, String serviceName, Node port) {
+    /**
+     * A backend naming a Service. Its port is read from the Ingress when asked, not held: the graph
+     * keeps every backend of the tree for the whole tree pass.
+     */
+    public record IngressBackend(KubeObject ingress, String pointer, String serviceName) {
+        public IngressBackend {
+            pointer = JsonPointer.shared(pointer);
+        }
+
         public String portPointer() {
             return pointer + "/port";
+        }
+
+        /** The backend's {@code port} (number or name), null when it has none. */
+        public Node port() {
+            return ingress.at(portPointer());
         }
     }
 
@@ -52,23 +65,23 @@ public final class ObjectGraph {
      * itself (every per-object rule, on a graph of one) never pays for them.
      */
     private static final class Index {
-        final Buckets<String, KubeObject> byKind = new Buckets<>();
-        final Buckets<Key, KubeObject> byKindAndName = new Buckets<>();
+        final Buckets<KubeObject> byKind = new Buckets<>();
+        final Buckets<KubeObject> byKindAndName = new Buckets<>();
         /** kind + namespace ("" for objects without one) + name: a name is looked up per finding. */
-        final Buckets<Key, KubeObject> byKindNamespaceAndName = new Buckets<>();
+        final Buckets<KubeObject> byKindNamespaceAndName = new Buckets<>();
         /** kind + namespace ("" for objects without one); lookups merge a namespace with the unset one. */
-        final Buckets<Key, KubeObject> byKindAndNamespace = new Buckets<>();
+        final Buckets<KubeObject> byKindAndNamespace = new Buckets<>();
         /** kind + label key + value, for EndpointSlices by service name. */
-        final Buckets<Key, KubeObject> byKindAndLabel = new Buckets<>();
-        final Map<KubeObject, Integer> order = new IdentityHashMap<>();
+        final Buckets<KubeObject> byKindAndLabel = new Buckets<>();
+        final TreeOrder order;
         final List<PodTemplate> pods = new ArrayList<>();
         final Map<KubeObject, PodTemplate> podOf = new IdentityHashMap<>();
         /** Pod labels, read once: selectors are matched against them many times. */
         final Map<PodTemplate, Map<String, String>> podLabels = new IdentityHashMap<>();
-        final Buckets<String, PodTemplate> podsByNamespace = new Buckets<>();
+        final Buckets<PodTemplate> podsByNamespace = new Buckets<>();
         /** Pods by one label: namespace ("" when unset) + key + value, and key + value in any namespace. */
-        final Buckets<Key, PodTemplate> podsByNamespaceAndLabel = new Buckets<>();
-        final Buckets<Key, PodTemplate> podsByLabel = new Buckets<>();
+        final Buckets<PodTemplate> podsByNamespaceAndLabel = new Buckets<>();
+        final Buckets<PodTemplate> podsByLabel = new Buckets<>();
 
         /** What the lookups read of one object (decoded from a packed tree: the part worth splitting). */
         private record Read(KubeObject object, Map<String, String> labels, PodTemplate pod,
@@ -88,6 +101,7 @@ public final class ObjectGraph {
          * the lookups by identity on one thread, those by label and the pods' on another (no map is in both).
          */
         Index(List<KubeObject> objects) {
+            order = new TreeOrder(objects.size());
             List<Callable<List<Read>>> reading = new ArrayList<>();
             for (int from = 0; from < objects.size(); from += CHUNK) {
                 List<KubeObject> chunk = objects.subList(from, Math.min(objects.size(), from + CHUNK));
@@ -122,63 +136,140 @@ public final class ObjectGraph {
             KubeObject o = r.object;
             String kind = Objects.requireNonNullElse(o.kind(), "");
             String namespace = Objects.requireNonNullElse(o.namespace(), "");
-            order.put(o, order.size());
+            order.add(o);
             byKind.add(kind, o);
-            byKindAndName.add(new Key(o.kind(), o.name(), null), o);
-            byKindNamespaceAndName.add(new Key(o.kind(), namespace, o.name()), o);
-            byKindAndNamespace.add(new Key(kind, namespace, null), o);
+            byKindAndName.add(o.kind(), o.name(), null, o);
+            byKindNamespaceAndName.add(o.kind(), namespace, o.name(), o);
+            byKindAndNamespace.add(kind, namespace, null, o);
         }
 
         private void addLabelsAndPod(Read r) {
             KubeObject o = r.object;
             String kind = Objects.requireNonNullElse(o.kind(), "");
             for (Map.Entry<String, String> l : r.labels.entrySet()) {
-                byKindAndLabel.add(new Key(kind, l.getKey(), l.getValue()), o);
+                byKindAndLabel.add(kind, l.getKey(), l.getValue(), o);
             }
             String namespace = Objects.requireNonNullElse(o.namespace(), "");
             PodTemplate p = r.pod;
             if (p != null) {
                 pods.add(p);
                 podOf.put(o, p);
-                podLabels.put(p, r.podLabels);
+                // only asked by key (selectors): an immutable copy is an array, not a hash entry per label
+                podLabels.put(p, r.podLabels.containsKey(null) ? r.podLabels : Map.copyOf(r.podLabels));
                 podsByNamespace.add(namespace, p);
                 for (Map.Entry<String, String> l : r.podLabels.entrySet()) {
-                    podsByLabel.add(new Key(null, l.getKey(), l.getValue()), p);
-                    podsByNamespaceAndLabel.add(new Key(namespace, l.getKey(), l.getValue()), p);
+                    podsByLabel.add(null, l.getKey(), l.getValue(), p);
+                    podsByNamespaceAndLabel.add(namespace, l.getKey(), l.getValue(), p);
                 }
             }
         }
     }
 
     /**
-     * A lookup of one key to several values, compact for a key of one value (most keys: a name, a
-     * label value): the value itself, not a list of it. A large tree's lookups hold hundreds of
-     * thousands of keys, and a list per key (an {@code ArrayList} and its array of ten, about 80
-     * bytes) was the larger part of each entry.
+     * Each object's place in the graph, by identity: a number per object in one array, not a boxed
+     * Integer and a map entry (a large graph holds 100,000 of them for a whole tree pass).
      */
-    private static final class Buckets<K, V> {
+    private static final class TreeOrder {
+        private final KubeObject[] objects;
+        private final int[] places;
+        private int size;
+
+        TreeOrder(int count) {
+            int capacity = Integer.highestOneBit(Math.max(count, 4) * 2 - 1) << 1;
+            objects = new KubeObject[capacity];
+            places = new int[capacity];
+        }
+
+        /** The next object in the graph's order; an object added again keeps its first place. */
+        void add(KubeObject o) {
+            int i = slot(o);
+            if (objects[i] == null) {
+                objects[i] = o;
+                places[i] = size++;
+            }
+        }
+
+        /** The object's place; -1 for one not in the graph. */
+        int of(KubeObject o) {
+            int i = slot(o);
+            return objects[i] == null ? -1 : places[i];
+        }
+
+        private int slot(KubeObject o) {
+            int mask = objects.length - 1;
+            int h = System.identityHashCode(o);
+            int i = (h ^ (h >>> 16)) & mask;
+            while (objects[i] != null && objects[i] != o) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+    }
+
+    /**
+     * A lookup of a key of up to three strings (kind, name or namespace, label...) to several values,
+     * compact for a key of one value (most keys: a name, a label value): the value itself, not a list
+     * of it. Keys and values sit in parallel arrays (open addressing), not in a key object and a hash
+     * entry each: a large tree's lookups hold hundreds of thousands of keys, and every object held is
+     * work for each complete collection.
+     */
+    private static final class Buckets<V> {
         /** The values of a key that has more than one. */
         private static final class Many extends ArrayList<Object> {
         }
 
-        private final Map<K, Object> map = new HashMap<>();
+        private static final String[] NO_KEYS = {};
+        private static final int[] NO_HASHES = {};
+        private static final Object[] NO_VALUES = {};
 
-        void add(K key, V value) {
-            Object was = map.putIfAbsent(key, value);
-            if (was instanceof Many many) {
+        // allocated on the first key: a small graph (a file's, in the file pass) fills few of its lookups
+        private String[] first = NO_KEYS;
+        private String[] second = NO_KEYS;
+        private String[] third = NO_KEYS;
+        private int[] hashes = NO_HASHES;
+        /** Null for an empty slot; a value, or {@link Many} of them. */
+        private Object[] values = NO_VALUES;
+        private int size;
+
+        void add(String key, V value) {
+            add(key, null, null, value);
+        }
+
+        void add(String a, String b, String c, V value) {
+            if (2 * (size + 1) > values.length) {
+                grow();
+            }
+            int hash = hash(a, b, c);
+            int i = slot(hash, a, b, c);
+            Object was = values[i];
+            if (was == null) {
+                first[i] = a;
+                second[i] = b;
+                third[i] = c;
+                hashes[i] = hash;
+                values[i] = value;
+                size++;
+            } else if (was instanceof Many many) {
                 many.add(value);
-            } else if (was != null) {
+            } else {
                 Many many = new Many();
                 many.add(was);
                 many.add(value);
-                map.put(key, many);
+                values[i] = many;
             }
         }
 
-        /** The values of {@code key} in the order added; unmodifiable, empty for an unknown key. */
+        List<V> get(String key) {
+            return get(key, null, null);
+        }
+
+        /** The values of the key in the order added; unmodifiable, empty for an unknown key. */
         @SuppressWarnings("unchecked")
-        List<V> get(K key) {
-            Object v = map.get(key);
+        List<V> get(String a, String b, String c) {
+            if (size == 0) {
+                return List.of();
+            }
+            Object v = values[slot(hash(a, b, c), a, b, c)];
             if (v == null) {
                 return List.of();
             }
@@ -186,9 +277,52 @@ public final class ObjectGraph {
         }
 
         void trim() {
-            for (Object v : map.values()) {
+            for (Object v : values) {
                 if (v instanceof Many many) {
                     many.trimToSize();
+                }
+            }
+        }
+
+        private static int hash(String a, String b, String c) {
+            int h = (Objects.hashCode(a) * 31 + Objects.hashCode(b)) * 31 + Objects.hashCode(c);
+            return h ^ (h >>> 16);
+        }
+
+        /** The slot holding the key, or the empty one where it belongs. */
+        private int slot(int hash, String a, String b, String c) {
+            int mask = values.length - 1;
+            int i = hash & mask;
+            while (values[i] != null && !(hashes[i] == hash && Objects.equals(first[i], a)
+                    && Objects.equals(second[i], b) && Objects.equals(third[i], c))) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        private void grow() {
+            String[] a = first;
+            String[] b = second;
+            String[] c = third;
+            int[] h = hashes;
+            Object[] v = values;
+            int capacity = Math.max(16, 2 * v.length);
+            first = new String[capacity];
+            second = new String[capacity];
+            third = new String[capacity];
+            hashes = new int[capacity];
+            values = new Object[capacity];
+            for (int j = 0; j < v.length; j++) {
+                if (v[j] != null) {
+                    int i = h[j] & (capacity - 1);
+                    while (values[i] != null) {
+                        i = (i + 1) & (capacity - 1);
+                    }
+                    first[i] = a[j];
+                    second[i] = b[j];
+                    third[i] = c[j];
+                    hashes[i] = h[j];
+                    values[i] = v[j];
                 }
             }
         }
@@ -200,36 +334,6 @@ public final class ObjectGraph {
     private static final Object NO_POD = new Object();
     /** {@link #podsSelectedBy(KubeObject)} by namespace and selector, for the rules on several threads. */
     private final Map<List<Object>, List<PodTemplate>> selectedByService = new ConcurrentHashMap<>();
-
-    /**
-     * A lookup key of up to three parts (kind, name or namespace, label...): hashed from the parts, not
-     * copied. A class, not a record: the native image runs a record's generated equals and hashCode
-     * through method handles, several times slower for a key asked millions of times.
-     */
-    private static final class Key {
-        private final String a;
-        private final String b;
-        private final String c;
-        private final int hash;
-
-        Key(String a, String b, String c) {
-            this.a = a;
-            this.b = b;
-            this.c = c;
-            this.hash = (Objects.hashCode(a) * 31 + Objects.hashCode(b)) * 31 + Objects.hashCode(c);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && hash == k.hash && Objects.equals(a, k.a) && Objects.equals(b, k.b)
-                    && Objects.equals(c, k.c);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
 
     private synchronized Index index() {
         if (index == null) {
@@ -293,14 +397,14 @@ public final class ObjectGraph {
         }
         Index ix = index();
         if (namespace == null) {
-            return new ArrayList<>(ix.byKindAndName.get(new Key(kind, name, null)));
+            return new ArrayList<>(ix.byKindAndName.get(kind, name, null));
         }
         // that namespace and the objects without one, looked up: not a scan of every object of the name
-        List<KubeObject> unset = ix.byKindNamespaceAndName.get(new Key(kind, "", name));
+        List<KubeObject> unset = ix.byKindNamespaceAndName.get(kind, "", name);
         if (namespace.isEmpty()) {
             return new ArrayList<>(unset);
         }
-        return new ArrayList<>(withUnset(ix.byKindNamespaceAndName.get(new Key(kind, namespace, name)),
+        return new ArrayList<>(withUnset(ix.byKindNamespaceAndName.get(kind, namespace, name),
                 unset, o -> o));
     }
 
@@ -309,14 +413,14 @@ public final class ObjectGraph {
         if (namespace == null || namespace.isEmpty()) {
             return ofKind(kind);
         }
-        return withUnset(index().byKindAndNamespace.get(new Key(kind, namespace, null)),
-                index().byKindAndNamespace.get(new Key(kind, "", null)), o -> o);
+        return withUnset(index().byKindAndNamespace.get(kind, namespace, null),
+                index().byKindAndNamespace.get(kind, "", null), o -> o);
     }
 
     /** Objects of {@code kind} named {@code name} (null: without a name), whatever their namespace. */
     public List<KubeObject> namedInAnyNamespace(String kind, String name) {
         List<KubeObject> out = new ArrayList<>();
-        for (KubeObject o : index().byKindAndName.get(new Key(kind, name, null))) {
+        for (KubeObject o : index().byKindAndName.get(kind, name, null)) {
             if (Objects.equals(o.name(), name)) {
                 out.add(o);
             }
@@ -343,8 +447,8 @@ public final class ObjectGraph {
             }
         }
         if (out.size() > around.size()) {
-            Map<KubeObject, Integer> order = index().order;
-            out.sort(Comparator.comparing(order::get));
+            TreeOrder order = index().order;
+            out.sort(Comparator.comparingInt(order::of));
         }
         return out;
     }
@@ -359,14 +463,14 @@ public final class ObjectGraph {
         }
         List<T> out = new ArrayList<>(same);
         out.addAll(unset);
-        Map<KubeObject, Integer> order = index().order;
-        out.sort(Comparator.comparing(t -> order.get(owner.apply(t))));
+        TreeOrder order = index().order;
+        out.sort(Comparator.comparingInt(t -> order.of(owner.apply(t))));
         return out;
     }
 
     /** Objects of {@code kind} carrying label {@code key=value}, in a compatible namespace. */
     public List<KubeObject> labelled(String kind, String namespace, String key, String value) {
-        return index().byKindAndLabel.get(new Key(kind, key, value)).stream()
+        return index().byKindAndLabel.get(kind, key, value).stream()
                 .filter(o -> sameNamespace(namespace, o.namespace())).toList();
     }
 
@@ -467,10 +571,10 @@ public final class ObjectGraph {
     /** Pod owners in a namespace compatible with {@code namespace} whose pods carry label {@code key}: {@code value}. */
     private List<PodTemplate> podsCarrying(String namespace, String key, String value) {
         if (namespace == null || namespace.isEmpty()) {
-            return index().podsByLabel.get(new Key(null, key, value));
+            return index().podsByLabel.get(null, key, value);
         }
-        return withUnset(index().podsByNamespaceAndLabel.get(new Key(namespace, key, value)),
-                index().podsByNamespaceAndLabel.get(new Key("", key, value)), PodTemplate::owner);
+        return withUnset(index().podsByNamespaceAndLabel.get(namespace, key, value),
+                index().podsByNamespaceAndLabel.get("", key, value), PodTemplate::owner);
     }
 
     /** Every Service backend of every Ingress (default backend and rule paths), in tree order. */
@@ -505,7 +609,7 @@ public final class ObjectGraph {
     /** The backend at {@code backend} below the Ingress's spec, when it names a Service. */
     private static void addBackend(List<IngressBackend> out, KubeObject ing, MapNode spec, String backend) {
         if (spec.at(backend + "/service") instanceof MapNode m) {
-            out.add(new IngressBackend(ing, "/spec" + backend + "/service", m.string("name"), m.get("port")));
+            out.add(new IngressBackend(ing, "/spec" + backend + "/service", m.string("name")));
         }
     }
 

@@ -21,7 +21,9 @@ public record SourceFile(String displayName, List<String> lines) {
      * memory as text.
      */
     public static SourceFile keepingLines(String displayName, int size, int[] numbers, String[] texts) {
-        return new SourceFile(displayName, new CommentLines(size, numbers.clone(), texts.clone()));
+        // most files of a large tree have no comment: one pair of empty arrays for all of them
+        return new SourceFile(displayName, numbers.length == 0 ? new CommentLines(size, NO_LINES, NO_TEXTS)
+                : new CommentLines(size, numbers.clone(), texts.clone()));
     }
 
     /** The 1-based numbers of the lines whose text is kept, ascending. */
@@ -33,6 +35,9 @@ public record SourceFile(String displayName, List<String> lines) {
         Arrays.setAll(all, i -> i + 1);
         return all;
     }
+
+    private static final int[] NO_LINES = {};
+    private static final String[] NO_TEXTS = {};
 
     /** Lines with a '#' in them, the rest as "". */
     private static final class CommentLines extends AbstractList<String> {

@@ -139,6 +139,54 @@ class ObjectGraphTest {
         assertEquals(List.of("ConfigMap a/api"), displays(g.named("ConfigMap", "a", "api")));
     }
 
+    /**
+     * A tree larger than one chunk of the graph's reads, with keys shared by many objects and keys of
+     * one, some objects without a namespace: every lookup answers what a scan of the tree answers, in
+     * tree order.
+     */
+    @Test
+    void lookupsOfALargeTreeAnswerWhatAScanAnswers() throws Exception {
+        StringBuilder tree = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            String namespace = i % 10 == 0 ? "" : ", namespace: n" + i % 7;
+            tree.append("---\n{apiVersion: v1, kind: ").append(i % 3 == 0 ? "ConfigMap" : "Service")
+                    .append(", metadata: {name: s").append(i % 1000).append(namespace)
+                    .append(", labels: {app: a").append(i % 13).append(", id: i").append(i).append("}}}\n");
+        }
+        var load = new Loader(LoadLimits.DEFAULT).load(List.of("-"),
+                new ByteArrayInputStream(tree.toString().getBytes(StandardCharsets.UTF_8)));
+        List<KubeObject> all = load.objects();
+        assertEquals(3000, all.size());
+        ObjectGraph g = ObjectGraph.of(all).indexed();
+        for (String kind : List.of("Service", "ConfigMap")) {
+            assertEquals(all.stream().filter(o -> o.kind().equals(kind)).toList(), g.ofKind(kind));
+            for (int n = 0; n < 8; n++) {
+                String namespace = "n" + n;
+                assertEquals(all.stream().filter(o -> o.kind().equals(kind)
+                        && (o.namespace() == null || o.namespace().equals(namespace))).toList(),
+                        g.inNamespace(kind, namespace), kind + " in " + namespace);
+                for (int a = 0; a < 13; a += 4) {
+                    String app = "a" + a;
+                    assertEquals(all.stream().filter(o -> o.kind().equals(kind) && app.equals(o.labels().get("app"))
+                            && (o.namespace() == null || o.namespace().equals(namespace))).toList(),
+                            g.labelled(kind, namespace, "app", app), kind + " " + app + " in " + namespace);
+                }
+            }
+            for (int i = 0; i < 1000; i += 37) {
+                String name = "s" + i;
+                String namespace = "n" + i % 7;
+                assertEquals(all.stream().filter(o -> o.kind().equals(kind) && o.name().equals(name)
+                        && (o.namespace() == null || o.namespace().equals(namespace))).toList(),
+                        g.named(kind, namespace, name), kind + " " + name + " in " + namespace);
+                assertEquals(all.stream().filter(o -> o.kind().equals(kind) && (o.name().equals(name)
+                        || o.namespace() == null || o.namespace().equals(namespace))).toList(),
+                        g.namedAnywhereOrIn(kind, name, namespace), kind + " " + name + " anywhere or in " + namespace);
+            }
+        }
+        assertEquals(List.of(), g.named("Secret", "n1", "s1"));
+        assertEquals(List.of(), g.labelled("Service", "n1", "app", "none"));
+    }
+
     private static List<String> displays(List<KubeObject> objects) {
         return objects.stream().map(o -> o.ref().display()).toList();
     }
