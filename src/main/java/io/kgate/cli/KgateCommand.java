@@ -311,6 +311,12 @@ public final class KgateCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e); // a PrintWriter does not throw: it sets its error flag
             }
             out.flush();
+            // neither keeps a cause (a closed pipe, `kgate | head`, or a full disk): picocli's writer swallows
+            // errors, and so does System.out, the PrintStream it writes to
+            if (out.checkError() || System.out.checkError()) {
+                throw new UsageError("cannot write the report to standard output (closed, or its device is full): "
+                        + "the report is incomplete");
+            }
             return;
         }
         for (SourceFile f : result.load().files()) {

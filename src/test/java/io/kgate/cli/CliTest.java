@@ -131,6 +131,24 @@ class CliTest {
         assertTrue(run.err().contains("cannot write /dev/full: No space left on device"), run::toString);
     }
 
+    /**
+     * The report on standard output, when that is a full disk (or a closed pipe): a usage error that
+     * says the report is incomplete, not the findings' exit code as if it had been delivered. In a
+     * process of its own: what fails is the process's standard output.
+     */
+    @Test
+    void aReportThatCannotBeWrittenToStandardOutputIsAnError(@TempDir Path dir) throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "no /dev/full here");
+        Files.writeString(dir.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Not_Valid\n");
+        Process p = new ProcessBuilder(KgateRunner.command(dir.toString())).redirectOutput(full.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "kgate ended");
+        assertEquals(2, p.exitValue(), err);
+        assertTrue(err.contains("cannot write the report to standard output"), err);
+    }
+
     @Test
     void noColourWhenNotATerminal() {
         KgateRunner.Run run = kgate.run("testdata/duplicate-service");

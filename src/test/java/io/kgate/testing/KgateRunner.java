@@ -115,11 +115,17 @@ public interface KgateRunner {
      * added (what a run in this JVM cannot be given).
      */
     static Run withEnvironment(java.util.Map<String, String> env, String... args) {
+        return Binary.exec(Path.of("").toAbsolutePath(), new byte[0], command(args), java.time.Duration.ofSeconds(120),
+                env);
+    }
+
+    /** The command line of kgate in a process of its own, in the form under test. */
+    static List<String> command(String... args) {
         String binary = System.getProperty("kgate.binary", "");
         List<String> cmd = new ArrayList<>(binary.isBlank() ? Binary.jvmCommand()
                 : List.of(Path.of(binary).toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
-        return Binary.exec(Path.of("").toAbsolutePath(), new byte[0], cmd, java.time.Duration.ofSeconds(120), env);
+        return cmd;
     }
 
     /** The runner selected by {@code -Dkgate.binary}. */
