@@ -26,10 +26,10 @@ public final class ObjectGraph {
     /** The label that ties an EndpointSlice to its Service. */
     public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
-    /** One backend of an Ingress: where it is written and what it names. */
     /**
-     * A backend naming a Service. Its port is read from the Ingress when asked, not held: the graph
-     * keeps every backend of the tree for the whole tree pass.
+     * One backend of an Ingress naming a Service: where it is written and what it names. Its port is
+     * read from the Ingress when asked, not held: the graph keeps every backend of the tree for the
+     * whole tree pass.
      */
     public record IngressBackend(KubeObject ingress, String pointer, String serviceName) {
         public IngressBackend {
