@@ -110,7 +110,7 @@ public final class SchemaArgs {
                 LoadResult policyLoad = new Loader(limits).load(policies, new ByteArrayInputStream(new byte[0]));
                 policyObjects.addAll(policyLoad.objects());
                 policyLoad.findings().forEach(f -> {
-                    throw new KgateCommand.UsageError("--policies: " + f.file() + ":" + f.pos().line() + ": "
+                    throw new KgateCommand.UsageError("--policies: " + f.file() + ":" + f.line() + ": "
                             + f.message());
                 });
             } catch (PathException e) {

@@ -25,7 +25,7 @@ public final class CheckstyleReporter implements Reporter {
             }
             sb.append(">\n");
             for (Finding x : f.findings()) {
-                sb.append("    <error line=\"").append(x.pos().line()).append("\" column=\"").append(x.pos().column())
+                sb.append("    <error line=\"").append(x.line()).append("\" column=\"").append(x.column())
                         .append("\" severity=\"").append(x.severity().id()).append("\" message=\"")
                         .append(Xml.attr(x.object() == null ? x.message()
                                 : x.message() + " (" + x.object().display() + ")"))

@@ -20,8 +20,8 @@ public final class GithubReporter implements Reporter {
             String message = f.object() == null ? f.message() : f.message() + " (" + f.object().display() + ")";
             sb.append("::").append(command)
                     .append(" file=").append(property(ReportPaths.relative(f.file())))
-                    .append(",line=").append(f.pos().line())
-                    .append(",col=").append(f.pos().column())
+                    .append(",line=").append(f.line())
+                    .append(",col=").append(f.column())
                     .append(",title=").append(property(f.rule()))
                     .append("::").append(data(message)).append('\n');
         }

@@ -73,8 +73,8 @@ public final class SarifReporter implements Reporter {
         j.name("physicalLocation").beginObject();
         j.name("artifactLocation").beginObject().field("uri", ReportPaths.uri(f.file())).endObject();
         j.name("region").beginObject()
-                .field("startLine", Math.max(1, f.pos().line()))
-                .field("startColumn", Math.max(1, f.pos().column()))
+                .field("startLine", Math.max(1, f.line()))
+                .field("startColumn", Math.max(1, f.column()))
                 .endObject();
         j.endObject();
         if (f.object() != null) {

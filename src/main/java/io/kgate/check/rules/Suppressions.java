@@ -193,8 +193,9 @@ public final class Suppressions implements Linter.FindingFilter {
     /** The object of the file whose text holds the finding: the last one starting at or before it. */
     private static KubeObject owner(Finding f, List<KubeObject> objs) {
         KubeObject best = null;
+        Pos at = f.pos();
         for (KubeObject o : objs) {
-            if (o.pos().compareTo(f.pos()) <= 0 || o.pos().line() == f.pos().line()) {
+            if (o.pos().compareTo(at) <= 0 || o.pos().line() == at.line()) {
                 best = o;
             } else {
                 break;
