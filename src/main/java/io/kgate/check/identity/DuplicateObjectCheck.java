@@ -36,20 +36,16 @@ public final class DuplicateObjectCheck implements Check {
      */
     private static void run(CheckContext ctx, List<KubeObject> objects, Consumer<Finding> out) {
         long[] hashes = new long[objects.size()];
+        long[] sorted = new long[objects.size()];
         int named = 0;
         for (int i = 0; i < hashes.length; i++) {
             KubeObject o = objects.get(i);
             if (identified(o)) {
                 hashes[i] = hash(o);
-                named++;
+                sorted[named++] = hashes[i];
             }
         }
-        long[] sorted = new long[named];
-        for (int i = 0, n = 0; i < hashes.length; i++) {
-            if (identified(objects.get(i))) {
-                sorted[n++] = hashes[i];
-            }
-        }
+        sorted = Arrays.copyOf(sorted, named);
         Arrays.sort(sorted);
         Map<String, KubeObject> first = new HashMap<>();
         for (int i = 0; i < hashes.length; i++) {
