@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,8 +120,7 @@ class CliTest {
      */
     @Test
     void aReportFileThatCannotBeWrittenIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
-        Path full = Path.of("/dev/full");
-        assumeTrue(Files.isWritable(full), "no /dev/full here");
+        Path full = devFull();
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 3000; i++) { // three pieces of the report and more
             many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Not_Valid_").append(i).append('\n');
@@ -138,15 +138,25 @@ class CliTest {
      */
     @Test
     void aReportThatCannotBeWrittenToStandardOutputIsAnError(@TempDir Path dir) throws Exception {
+        Path full = devFull();
+        Path tree = Files.createDirectory(dir.resolve("tree"));
+        Files.writeString(tree.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Not_Valid\n");
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(KgateRunner.command(tree.toString())).redirectOutput(full.toFile())
+                .redirectError(err.toFile()).redirectInput(Path.of("/dev/null").toFile()).start();
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        p.destroyForcibly();
+        assertTrue(ended, "kgate did not end in 120 s");
+        String stderr = Files.readString(err);
+        assertEquals(2, p.exitValue(), stderr);
+        assertTrue(stderr.contains("cannot write the report to standard output"), stderr);
+    }
+
+    /** A device whose every write fails with "No space left on device"; the test is skipped without one. */
+    private static Path devFull() {
         Path full = Path.of("/dev/full");
         assumeTrue(Files.isWritable(full), "no /dev/full here");
-        Files.writeString(dir.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Not_Valid\n");
-        Process p = new ProcessBuilder(KgateRunner.command(dir.toString())).redirectOutput(full.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "kgate ended");
-        assertEquals(2, p.exitValue(), err);
-        assertTrue(err.contains("cannot write the report to standard output"), err);
+        return full;
     }
 
     @Test
