@@ -32,7 +32,6 @@ public final class CompletionCommand implements Callable<Integer> {
                     + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
         }
         spec.commandLine().getOut().print(script);
-        spec.commandLine().getOut().flush();
-        return KgateCommand.EXIT_OK;
+        return KgateCommand.delivered(spec, KgateCommand.EXIT_OK);
     }
 }

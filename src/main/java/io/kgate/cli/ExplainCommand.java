@@ -36,8 +36,7 @@ public final class ExplainCommand implements Callable<Integer> {
             String text = RuleReference.explain(rule.get(), set);
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
-            out.flush();
-            return KgateCommand.EXIT_OK;
+            return KgateCommand.delivered(spec, KgateCommand.EXIT_OK);
         } catch (KgateCommand.UsageError e) {
             err.println("kgate: " + e.getMessage());
             return KgateCommand.EXIT_USAGE;

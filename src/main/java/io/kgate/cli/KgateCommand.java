@@ -298,6 +298,29 @@ public final class KgateCommand implements Callable<Integer> {
         return plan;
     }
 
+    /**
+     * {@code code}, or a usage error when what a command printed to standard output could not be
+     * written (a closed pipe, `kgate rules | head`, or a full disk): picocli's writer and System.out
+     * swallow the error, and the user would take a cut list with exit code 0 for the whole of it.
+     */
+    static int delivered(CommandLine.Model.CommandSpec spec, int code) {
+        if (cannotWrite(spec.commandLine().getOut())) {
+            spec.commandLine().getErr().println("kgate: cannot write to standard output (closed, or its device is "
+                    + "full): what was printed is incomplete");
+            return EXIT_USAGE;
+        }
+        return code;
+    }
+
+    /**
+     * True when {@code out} (standard output) lost some of what was printed: neither it nor
+     * System.out, the PrintStream it writes to, keeps the cause, only an error flag.
+     */
+    private static boolean cannotWrite(PrintWriter out) {
+        out.flush();
+        return out.checkError() || System.out.checkError();
+    }
+
     /** The report, written as it is made (a large tree's report is never one string). */
     private void write(Reporter reporter, ReportOptions options, Path file, LintResult result) {
         if (file == null) {
@@ -310,10 +333,7 @@ public final class KgateCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a PrintWriter does not throw: it sets its error flag
             }
-            out.flush();
-            // neither keeps a cause (a closed pipe, `kgate | head`, or a full disk): picocli's writer swallows
-            // errors, and so does System.out, the PrintStream it writes to
-            if (out.checkError() || System.out.checkError()) {
+            if (cannotWrite(out)) { // a closed pipe (`kgate | head`) or a full disk
                 throw new UsageError("cannot write the report to standard output (closed, or its device is full): "
                         + "the report is incomplete");
             }

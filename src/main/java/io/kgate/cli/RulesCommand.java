@@ -36,8 +36,7 @@ public final class RulesCommand implements Callable<Integer> {
             RuleSet set = parent.ruleOptions.load();
             PrintWriter out = spec.commandLine().getOut();
             out.print(markdown ? RuleReference.markdown(set) : table(rows(set)));
-            out.flush();
-            return KgateCommand.EXIT_OK;
+            return KgateCommand.delivered(spec, KgateCommand.EXIT_OK);
         } catch (KgateCommand.UsageError e) {
             spec.commandLine().getErr().println("kgate: " + e.getMessage());
             return KgateCommand.EXIT_USAGE;

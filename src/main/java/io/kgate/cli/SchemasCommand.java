@@ -36,7 +36,6 @@ public final class SchemasCommand implements Callable<Integer> {
             out.println(pulled.dir() + "\t" + pulled.store().kindCount() + " kinds\tKubernetes " + pulled.serverVersion()
                     + ", pulled " + pulled.pulledAt() + "\t(--schemas)");
         }
-        out.flush();
-        return 0;
+        return KgateCommand.delivered(spec, KgateCommand.EXIT_OK);
     }
 }

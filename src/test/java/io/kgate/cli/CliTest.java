@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line contract: help, version, exit codes, default paths, output routing. */
@@ -141,15 +143,30 @@ class CliTest {
         Path full = devFull();
         Path tree = Files.createDirectory(dir.resolve("tree"));
         Files.writeString(tree.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Not_Valid\n");
+        KgateRunner.Run run = runWithStandardOutput(full, dir, tree.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("cannot write the report to standard output"), run::toString);
+    }
+
+    /** The other commands that print to standard output say so too, rather than exit 0 with part of it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rules", "rules --markdown", "explain probes", "schemas", "completion bash"})
+    void aCommandWhoseOutputCannotBeWrittenSaysSo(String command, @TempDir Path dir) throws Exception {
+        KgateRunner.Run run = runWithStandardOutput(devFull(), dir, command.split(" "));
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("kgate: cannot write to standard output (closed, or its device is full)"),
+                run::toString);
+    }
+
+    /** kgate in a process of its own, its standard output sent to {@code out}: what fails is the process's. */
+    private static KgateRunner.Run runWithStandardOutput(Path out, Path dir, String... args) throws Exception {
         Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(KgateRunner.command(tree.toString())).redirectOutput(full.toFile())
+        Process p = new ProcessBuilder(KgateRunner.command(args)).redirectOutput(out.toFile())
                 .redirectError(err.toFile()).redirectInput(Path.of("/dev/null").toFile()).start();
         boolean ended = p.waitFor(120, TimeUnit.SECONDS);
         p.destroyForcibly();
         assertTrue(ended, "kgate did not end in 120 s");
-        String stderr = Files.readString(err);
-        assertEquals(2, p.exitValue(), stderr);
-        assertTrue(stderr.contains("cannot write the report to standard output"), stderr);
+        return new KgateRunner.Run(p.exitValue(), "", Files.readString(err));
     }
 
     /** A device whose every write fails with "No space left on device"; the test is skipped without one. */
