@@ -37,20 +37,25 @@ record ReportFiles(List<FileEntry> files) {
             skipped.putIfAbsent(s.file(), s.reason());
         }
         names.addAll(skipped.keySet());
+        // grouped by file once: looking each file's objects and findings up in the whole run made a
+        // JUnit or Checkstyle report of 33,000 files take minutes
+        Map<String, List<KubeObject>> objectsByFile = new LinkedHashMap<>();
+        for (KubeObject o : r.load().objects()) {
+            objectsByFile.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
+        }
+        Map<String, List<Finding>> findingsByFile = new LinkedHashMap<>();
+        for (Finding f : r.findings()) {
+            findingsByFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+        }
         List<FileEntry> out = new ArrayList<>();
         for (String name : names) {
             Map<ObjectRef, List<Finding>> objects = new LinkedHashMap<>();
-            for (KubeObject o : r.load().objects()) {
-                if (o.file().displayName().equals(name)) {
-                    objects.putIfAbsent(o.ref(), new ArrayList<>());
-                }
+            for (KubeObject o : objectsByFile.getOrDefault(name, List.of())) {
+                objects.putIfAbsent(o.ref(), new ArrayList<>());
             }
             List<Finding> fileFindings = new ArrayList<>();
             List<Finding> all = new ArrayList<>();
-            for (Finding f : r.findings()) {
-                if (!f.file().equals(name)) {
-                    continue;
-                }
+            for (Finding f : findingsByFile.getOrDefault(name, List.of())) {
                 all.add(f);
                 if (f.object() == null) {
                     fileFindings.add(f);
