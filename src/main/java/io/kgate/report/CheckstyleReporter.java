@@ -1,7 +1,8 @@
 package io.kgate.report;
 
-import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
+import io.kgate.finding.Finding;
+import java.io.IOException;
 
 /**
  * Checkstyle XML, read by many CI dashboards (Jenkins warnings-ng, reviewdog, SonarQube imports):
@@ -10,6 +11,11 @@ import io.kgate.check.LintResult;
 public final class CheckstyleReporter implements Reporter {
     @Override
     public String render(LintResult result, ReportOptions options) {
+        return Reporter.rendered(this, result, options);
+    }
+
+    @Override
+    public void write(LintResult result, ReportOptions options, Appendable out) throws IOException {
         StringBuilder sb = new StringBuilder(Xml.DECLARATION);
         // 4.3 is the format version most readers expect; kgate's own version is a comment
         sb.append("<!-- kgate ").append(Xml.text(options.toolVersion()).replace("--", "- -")).append(" -->\n");
@@ -21,6 +27,7 @@ public final class CheckstyleReporter implements Reporter {
             sb.append("  <file name=\"").append(Xml.attr(ReportPaths.relative(f.name()))).append('"');
             if (f.findings().isEmpty()) {
                 sb.append("/>\n");
+                Reporter.passOnWhenFull(sb, out);
                 continue;
             }
             sb.append(">\n");
@@ -32,8 +39,9 @@ public final class CheckstyleReporter implements Reporter {
                         .append("\" source=\"kgate.").append(Xml.attr(x.rule())).append("\"/>\n");
             }
             sb.append("  </file>\n");
+            Reporter.passOnWhenFull(sb, out);
         }
         sb.append("</checkstyle>\n");
-        return sb.toString();
+        out.append(sb);
     }
 }

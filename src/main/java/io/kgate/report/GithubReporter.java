@@ -1,7 +1,8 @@
 package io.kgate.report;
 
-import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
+import io.kgate.finding.Finding;
+import java.io.IOException;
 
 /**
  * GitHub Actions workflow commands: {@code ::error file=F,line=L,col=C,title=RULE::MESSAGE}, one
@@ -10,6 +11,11 @@ import io.kgate.check.LintResult;
 public final class GithubReporter implements Reporter {
     @Override
     public String render(LintResult result, ReportOptions options) {
+        return Reporter.rendered(this, result, options);
+    }
+
+    @Override
+    public void write(LintResult result, ReportOptions options, Appendable out) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (Finding f : result.findings()) {
             String command = switch (f.severity()) {
@@ -24,8 +30,9 @@ public final class GithubReporter implements Reporter {
                     .append(",col=").append(f.column())
                     .append(",title=").append(property(f.rule()))
                     .append("::").append(data(message)).append('\n');
+            Reporter.passOnWhenFull(sb, out);
         }
-        return sb.toString();
+        out.append(sb);
     }
 
     /** Escaping of a command's message, as the Actions runner unescapes it. */

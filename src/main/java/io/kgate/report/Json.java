@@ -1,5 +1,6 @@
 package io.kgate.report;
 
+import java.io.IOException;
 /** A small streaming JSON writer: enough for kgate's reports, with correct string escaping. */
 public final class Json {
     private final StringBuilder sb = new StringBuilder();
@@ -139,5 +140,16 @@ public final class Json {
     @Override
     public String toString() {
         return sb.toString();
+    }
+
+    /** What is written so far passed on to {@code out} once it is long, and dropped here: the writer's state stays. */
+    public void passOnWhenFull(Appendable out) throws IOException {
+        Reporter.passOnWhenFull(sb, out);
+    }
+
+    /** The rest passed on to {@code out}, then {@code end} (the document's last newline). */
+    public void passOn(Appendable out, String end) throws IOException {
+        out.append(sb).append(end);
+        sb.setLength(0);
     }
 }

@@ -1,15 +1,21 @@
 package io.kgate.report;
 
-import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
+import io.kgate.finding.Finding;
 import io.kgate.finding.Severity;
 import io.kgate.load.Skipped;
 import io.kgate.model.ObjectRef;
+import java.io.IOException;
 
 /** The machine-readable report: {@code {"tool":…, "findings":[…], "summary":{…}}}. */
 public final class JsonReporter implements Reporter {
     @Override
     public String render(LintResult r, ReportOptions options) {
+        return Reporter.rendered(this, r, options);
+    }
+
+    @Override
+    public void write(LintResult r, ReportOptions options, Appendable out) throws IOException {
         Json j = new Json(true);
         j.beginObject();
         j.name("tool").beginObject().field("name", "kgate").field("version", options.toolVersion()).endObject();
@@ -33,6 +39,7 @@ public final class JsonReporter implements Reporter {
             }
             j.field("path", f.path());
             j.endObject();
+            j.passOnWhenFull(out);
         }
         j.endArray();
         var load = r.load();
@@ -50,6 +57,6 @@ public final class JsonReporter implements Reporter {
         j.endArray();
         j.endObject();
         j.endObject();
-        return j + "\n";
+        j.passOn(out, "\n");
     }
 }

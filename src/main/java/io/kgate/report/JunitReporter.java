@@ -2,6 +2,7 @@ package io.kgate.report;
 
 import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -16,22 +17,26 @@ public final class JunitReporter implements Reporter {
 
     @Override
     public String render(LintResult result, ReportOptions options) {
+        return Reporter.rendered(this, result, options);
+    }
+
+    /** The totals come first, in the root element: counted over every file, then each file written. */
+    @Override
+    public void write(LintResult result, ReportOptions options, Appendable out) throws IOException {
         ReportFiles files = ReportFiles.of(result);
-        StringBuilder body = new StringBuilder();
         int tests = 0;
         int failures = 0;
         for (ReportFiles.FileEntry f : files.files()) {
-            int suiteTests = f.objects().size() + (f.fileFindings().isEmpty() && f.skipReason() == null ? 0 : 1);
-            int suiteFailures = 0;
-            for (ReportFiles.ObjectEntry o : f.objects()) {
-                suiteFailures += o.findings().isEmpty() ? 0 : 1;
-            }
-            suiteFailures += f.fileFindings().isEmpty() ? 0 : 1;
+            tests += tests(f);
+            failures += failures(f);
+        }
+        StringBuilder body = new StringBuilder(Xml.DECLARATION).append("<testsuites name=\"kgate ")
+                .append(Xml.attr(options.toolVersion())).append("\" tests=\"").append(tests).append("\" failures=\"")
+                .append(failures).append("\" errors=\"0\">\n");
+        for (ReportFiles.FileEntry f : files.files()) {
             boolean skippedCase = f.skipReason() != null && f.fileFindings().isEmpty();
-            tests += suiteTests;
-            failures += suiteFailures;
-            body.append("  <testsuite name=\"").append(Xml.attr(f.name())).append("\" tests=\"").append(suiteTests)
-                    .append("\" failures=\"").append(suiteFailures).append("\" errors=\"0\" skipped=\"")
+            body.append("  <testsuite name=\"").append(Xml.attr(f.name())).append("\" tests=\"").append(tests(f))
+                    .append("\" failures=\"").append(failures(f)).append("\" errors=\"0\" skipped=\"")
                     .append(skippedCase ? 1 : 0).append("\">\n");
             if (!f.fileFindings().isEmpty() || f.skipReason() != null) {
                 testcase(body, f.name(), FILE_CASE, f.fileFindings(), skippedCase ? f.skipReason() : null);
@@ -40,9 +45,23 @@ public final class JunitReporter implements Reporter {
                 testcase(body, f.name(), o.ref().display(), o.findings(), null);
             }
             body.append("  </testsuite>\n");
+            Reporter.passOnWhenFull(body, out);
         }
-        return Xml.DECLARATION + "<testsuites name=\"kgate " + Xml.attr(options.toolVersion()) + "\" tests=\"" + tests
-                + "\" failures=\"" + failures + "\" errors=\"0\">\n" + body + "</testsuites>\n";
+        out.append(body).append("</testsuites>\n");
+    }
+
+    /** A file's test cases: one per object, and one for the file when it has findings of its own or was skipped. */
+    private static int tests(ReportFiles.FileEntry f) {
+        return f.objects().size() + (f.fileFindings().isEmpty() && f.skipReason() == null ? 0 : 1);
+    }
+
+    /** A file's failed test cases: those with findings. */
+    private static int failures(ReportFiles.FileEntry f) {
+        int failures = f.fileFindings().isEmpty() ? 0 : 1;
+        for (ReportFiles.ObjectEntry o : f.objects()) {
+            failures += o.findings().isEmpty() ? 0 : 1;
+        }
+        return failures;
     }
 
     private static void testcase(StringBuilder sb, String file, String name, List<Finding> findings, String skip) {

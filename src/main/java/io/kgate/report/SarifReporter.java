@@ -1,10 +1,11 @@
 package io.kgate.report;
 
-import io.kgate.finding.Finding;
 import io.kgate.check.LintResult;
+import io.kgate.finding.Finding;
 import io.kgate.finding.RuleCatalog;
 import io.kgate.finding.RuleDoc;
 import io.kgate.finding.Severity;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,11 @@ public final class SarifReporter implements Reporter {
 
     @Override
     public String render(LintResult result, ReportOptions options) {
+        return Reporter.rendered(this, result, options);
+    }
+
+    @Override
+    public void write(LintResult result, ReportOptions options, Appendable out) throws IOException {
         List<String> ruleIds = new ArrayList<>(new TreeSet<>(result.findings().stream().map(Finding::rule).toList()));
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < ruleIds.size(); i++) {
@@ -44,10 +50,11 @@ public final class SarifReporter implements Reporter {
         j.name("results").beginArray();
         for (Finding f : result.findings()) {
             result(j, f, index.get(f.rule()));
+            j.passOnWhenFull(out);
         }
         j.endArray();
         j.endObject().endArray().endObject();
-        return j + "\n";
+        j.passOn(out, "\n");
     }
 
     private static void rule(Json j, String id, RuleCatalog rules) {

@@ -19,13 +19,7 @@ public final class TextReporter implements Reporter {
 
     @Override
     public String render(LintResult result, ReportOptions options) {
-        StringBuilder sb = new StringBuilder();
-        try {
-            write(result, options, sb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not throw
-        }
-        return sb.toString();
+        return Reporter.rendered(this, result, options);
     }
 
     /** Findings per piece of the report made on its own (on the run's threads, see {@link #write}). */
