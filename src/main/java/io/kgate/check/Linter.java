@@ -78,6 +78,12 @@ public final class Linter {
 
     /** What the tree passes of {@code checks} read; null when one of them needs whole objects. */
     private static RetainedFields retainedFor(List<Check> checks) {
+        List<String> fields = fieldsRead(checks);
+        return fields == null ? null : RetainedFields.of(fields);
+    }
+
+    /** The fields the tree passes of {@code checks} read; null when one of them needs whole objects. */
+    private static List<String> fieldsRead(List<Check> checks) {
         // the values to mask in every report, whichever checks run
         List<String> fields = new ArrayList<>(SecretMasking.RETAINED);
         fields.addAll(UnitDetector.READS);
@@ -88,7 +94,7 @@ public final class Linter {
             }
             fields.addAll(read);
         }
-        return RetainedFields.of(fields);
+        return fields;
     }
 
     /** This linter reading files with {@code threads} threads (1: one after the other). */
@@ -96,9 +102,22 @@ public final class Linter {
         return new Linter(checks, filters, rules, retained, Math.max(1, threads), units);
     }
 
-    /** This linter keeping every object whole for the tree pass (as a reference, or for the audit). */
+    /** This linter keeping every object whole for the tree pass (as a reference for tests). */
     public Linter keepingWholeObjects() {
         return new Linter(checks, filters, rules, null, threads, units);
+    }
+
+    /**
+     * This linter keeping {@code fields} of each object too ({@link RetainedFields} syntax), for a report
+     * that reads them after the run (the audit's budget table).
+     */
+    public Linter retainingAlso(List<String> fields) {
+        List<String> read = fieldsRead(checks);
+        if (retained == null || read == null) {
+            return this; // objects are kept whole already
+        }
+        read.addAll(fields);
+        return new Linter(checks, filters, rules, RetainedFields.of(read), threads, units);
     }
 
     /** This linter, detecting units with {@code options} (the paths given, the units of the config). */

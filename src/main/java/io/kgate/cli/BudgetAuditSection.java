@@ -30,6 +30,14 @@ final class BudgetAuditSection implements AuditSection {
         return "Resource budget";
     }
 
+    /** What the table reads of each object: the workloads' pods, containers' resources and replicas. */
+    @Override
+    public List<String> reads() {
+        List<String> fields = new ArrayList<>(ObjectGraph.READS);
+        fields.addAll(ResourceUsage.READS);
+        return fields;
+    }
+
     @Override
     public List<String> lines(LintResult result) {
         if (result.units().size() < 2) {

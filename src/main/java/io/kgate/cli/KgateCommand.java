@@ -13,6 +13,7 @@ import io.kgate.load.LoadLimits;
 import io.kgate.load.PathException;
 import io.kgate.model.SourceFile;
 import io.kgate.model.Timings;
+import io.kgate.report.AuditReporter;
 import io.kgate.report.ReportOptions;
 import io.kgate.report.Reporter;
 import io.kgate.report.Reporters;
@@ -147,9 +148,9 @@ public final class KgateCommand implements Callable<Integer> {
      * by picocli and never changed): the paths, the audit report that replaces --output (built from the
      * run's rules), the cluster's check, whether the offline checks run, and the rules reported (--only).
      */
-    record Request(List<String> paths, Function<RuleSet, Reporter> audit, Check serverCheck, boolean offlineChecks,
-            List<String> only) {
-        Request withAudit(Function<RuleSet, Reporter> report) {
+    record Request(List<String> paths, Function<RuleSet, AuditReporter> audit, Check serverCheck,
+            boolean offlineChecks, List<String> only) {
+        Request withAudit(Function<RuleSet, AuditReporter> report) {
             return new Request(paths, report, serverCheck, offlineChecks, only);
         }
 
@@ -202,13 +203,14 @@ public final class KgateCommand implements Callable<Integer> {
         if (request.serverCheck() != null) {
             checks.add(request.serverCheck());
         }
-        if (request.audit() != null) {
-            plan = List.of(new Output("audit", request.audit().apply(rules), outputFile));
+        AuditReporter audit = request.audit() == null ? null : request.audit().apply(rules);
+        if (audit != null) {
+            plan = List.of(new Output("audit", audit, outputFile));
         }
         Timings.mark("schemas and checks");
         RuleSelection selection = RuleSelection.of(request.only(), skip, rules);
-        Linter linter = request.audit() != null
-                ? rules.linter(checks, selection::reports).keepingWholeObjects() // the budget table reads every container
+        // the audit's sections read more of each object than the checks do (the budget table: every container)
+        Linter linter = audit != null ? rules.linter(checks, selection::reports).retainingAlso(audit.reads())
                 : rules.linter(checks, selection::reports);
         ChangeGate.Lint lint = (p, snapshot) -> {
             try {

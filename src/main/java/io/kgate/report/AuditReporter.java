@@ -22,6 +22,13 @@ public final class AuditReporter implements Reporter {
         this.sections = List.copyOf(sections);
     }
 
+    /** What the sections read of each object, kept for the tree pass ({@link AuditSection#reads}). */
+    public List<String> reads() {
+        List<String> fields = new ArrayList<>();
+        sections.forEach(s -> fields.addAll(s.reads()));
+        return fields;
+    }
+
     @Override
     public String render(LintResult r, ReportOptions options) {
         StringBuilder sb = new StringBuilder();

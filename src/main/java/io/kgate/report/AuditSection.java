@@ -12,4 +12,10 @@ public interface AuditSection {
 
     /** The section's lines; an empty list leaves the section out. */
     List<String> lines(LintResult result);
+
+    /**
+     * The fields of each object the section reads ({@code RetainedFields} syntax), kept for the tree pass
+     * beyond those the checks read, so the audit does not keep every object whole.
+     */
+    List<String> reads();
 }

@@ -23,6 +23,20 @@ public final class ResourceUsage {
     public static final List<String> RESOURCES = List.of("memory", "cpu");
 
     /**
+     * What {@link #of} reads of each object besides what the graph reads ({@link ObjectGraph#READS}):
+     * containers' names and resources, replicas and parallelism.
+     */
+    public static final List<String> READS = List.of("/spec/template/spec/containers/*/name",
+            "/spec/template/spec/containers/*/resources", "/spec/template/spec/initContainers/*/name",
+            "/spec/template/spec/initContainers/*/resources", "/spec/jobTemplate/spec/template/spec/containers/*/name",
+            "/spec/jobTemplate/spec/template/spec/containers/*/resources",
+            "/spec/jobTemplate/spec/template/spec/initContainers/*/name",
+            "/spec/jobTemplate/spec/template/spec/initContainers/*/resources", "Pod:/spec/containers/*/name",
+            "Pod:/spec/containers/*/resources", "Pod:/spec/initContainers/*/name",
+            "Pod:/spec/initContainers/*/resources", "/spec/replicas", "/spec/parallelism",
+            "/spec/jobTemplate/spec/parallelism");
+
+    /**
      * One workload. Arrays are indexed like {@link #RESOURCES}; {@code requestPointer} is where the
      * first counted request (or limit) of that resource is written, null when none is.
      * {@code unboundedRequest}/{@code unboundedLimit} are true when a container sets no request (nor

@@ -59,13 +59,7 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
 
     @Override
     public Reads reads() {
-        return Reads.fields("/spec/template/spec/containers/*/name", "/spec/template/spec/containers/*/resources",
-                "/spec/template/spec/initContainers/*/name", "/spec/template/spec/initContainers/*/resources",
-                "/spec/jobTemplate/spec/template/spec/containers/*/name", "/spec/jobTemplate/spec/template/spec/containers/*/resources",
-                "/spec/jobTemplate/spec/template/spec/initContainers/*/name", "/spec/jobTemplate/spec/template/spec/initContainers/*/resources",
-                "Pod:/spec/containers/*/name", "Pod:/spec/containers/*/resources",
-                "Pod:/spec/initContainers/*/name", "Pod:/spec/initContainers/*/resources",
-                "/spec/replicas", "/spec/parallelism", "/spec/jobTemplate/spec/parallelism");
+        return Reads.fields(ResourceUsage.READS.toArray(String[]::new));
     }
 
     @Override
