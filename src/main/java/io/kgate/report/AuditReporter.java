@@ -5,6 +5,7 @@ import io.kgate.check.LintResult;
 import io.kgate.finding.RuleDoc;
 import io.kgate.finding.Severity;
 import io.kgate.unit.Unit;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ public final class AuditReporter implements Reporter {
 
     @Override
     public String render(LintResult r, ReportOptions options) {
+        return Reporter.rendered(this, r, options);
+    }
+
+    /** Written in pieces ({@link Reporter#passOnWhenFull}): at 100,000 documents the report is over 100 MB. */
+    @Override
+    public void write(LintResult r, ReportOptions options, Appendable out) throws IOException {
         StringBuilder sb = new StringBuilder();
         var load = r.load();
         sb.append("kgate audit (kgate ").append(options.toolVersion()).append(")\n\n");
@@ -48,54 +55,66 @@ public final class AuditReporter implements Reporter {
         if (byRule.isEmpty()) {
             sb.append("  (no findings)\n");
         }
-        byRule.forEach((rule, fs) -> {
-            sb.append("  ").append(rule).append(" (").append(fs.size()).append(')');
-            options.rules().doc(rule).map(RuleDoc::shortDescription).ifPresent(d -> sb.append(": ").append(d));
+        for (Map.Entry<String, List<Finding>> rule : byRule.entrySet()) {
+            sb.append("  ").append(rule.getKey()).append(" (").append(rule.getValue().size()).append(')');
+            options.rules().doc(rule.getKey()).map(RuleDoc::shortDescription).ifPresent(d -> sb.append(": ").append(d));
             sb.append('\n');
-            for (Finding f : fs) {
-                sb.append("    ").append(f.file()).append(':').append(f.pos()).append(' ').append(f.severity().id())
-                        .append(": ").append(f.message());
+            for (Finding f : rule.getValue()) {
+                sb.append("    ").append(f.file()).append(':').append(f.line()).append(':').append(f.column())
+                        .append(' ').append(f.severity().id()).append(": ").append(f.message());
                 if (f.object() != null) {
                     sb.append(" (").append(f.object().display()).append(')');
                 }
                 sb.append('\n');
+                Reporter.passOnWhenFull(sb, out);
             }
-        });
+        }
 
         heading(sb, "By object");
         ReportFiles files = ReportFiles.of(r);
-        List<String> passed = new ArrayList<>();
+        int passed = 0;
         boolean any = false;
         for (ReportFiles.FileEntry file : files.files()) {
             if (!file.fileFindings().isEmpty()) {
                 any = true;
                 sb.append("  ").append(file.name()).append(" (whole file): ").append(tally(file.fileFindings()))
                         .append('\n');
-                file.fileFindings().forEach(f -> findingLine(sb, f));
+                findingLines(sb, file.fileFindings(), out);
             }
             for (ReportFiles.ObjectEntry o : file.objects()) {
                 if (o.findings().isEmpty()) {
-                    passed.add("  " + o.ref().display() + "  " + file.name());
+                    passed++;
                     continue;
                 }
                 any = true;
                 sb.append("  ").append(o.ref().display()).append("  ").append(file.name()).append(": ")
                         .append(tally(o.findings())).append('\n');
-                o.findings().forEach(f -> findingLine(sb, f));
+                findingLines(sb, o.findings(), out);
             }
         }
         if (!any) {
             sb.append("  (no findings)\n");
         }
 
-        heading(sb, "Passed (" + passed.size() + (passed.size() == 1 ? " object)" : " objects)"));
-        passed.forEach(p -> sb.append(p).append('\n'));
-        if (passed.isEmpty()) {
+        // the objects without findings, listed in a second walk over the files rather than kept
+        heading(sb, "Passed (" + passed + (passed == 1 ? " object)" : " objects)"));
+        for (ReportFiles.FileEntry file : files.files()) {
+            for (ReportFiles.ObjectEntry o : file.objects()) {
+                if (o.findings().isEmpty()) {
+                    sb.append("  ").append(o.ref().display()).append("  ").append(file.name()).append('\n');
+                    Reporter.passOnWhenFull(sb, out);
+                }
+            }
+        }
+        if (passed == 0) {
             sb.append("  (none)\n");
         }
 
         heading(sb, "Skipped (" + load.skipped().size() + ")");
-        load.skipped().forEach(s -> sb.append("  ").append(s.file()).append(": ").append(s.reason()).append('\n'));
+        for (var s : load.skipped()) {
+            sb.append("  ").append(s.file()).append(": ").append(s.reason()).append('\n');
+            Reporter.passOnWhenFull(sb, out);
+        }
         if (load.skipped().isEmpty()) {
             sb.append("  (none)\n");
         }
@@ -108,6 +127,7 @@ public final class AuditReporter implements Reporter {
                     sb.append(" + ").append(u.shared().size()).append(" shared (CRDs, Namespaces, admission policies)");
                 }
                 sb.append(", from ").append(u.origin()).append('\n');
+                Reporter.passOnWhenFull(sb, out);
             }
         }
 
@@ -115,20 +135,26 @@ public final class AuditReporter implements Reporter {
             List<String> lines = section.lines(r);
             if (!lines.isEmpty()) {
                 heading(sb, section.title());
-                lines.forEach(l -> sb.append(l).append('\n'));
+                for (String l : lines) {
+                    sb.append(l).append('\n');
+                    Reporter.passOnWhenFull(sb, out);
+                }
             }
         }
         sb.append('\n').append(TextReporter.summary(r)).append('\n');
-        return sb.toString();
+        out.append(sb);
     }
 
     private static void heading(StringBuilder sb, String title) {
         sb.append('\n').append(title).append('\n');
     }
 
-    private static void findingLine(StringBuilder sb, Finding f) {
-        sb.append("    ").append(f.pos()).append(' ').append(f.severity().id()).append(' ').append(f.rule())
-                .append(": ").append(f.message()).append('\n');
+    private static void findingLines(StringBuilder sb, List<Finding> findings, Appendable out) throws IOException {
+        for (Finding f : findings) {
+            sb.append("    ").append(f.line()).append(':').append(f.column()).append(' ').append(f.severity().id())
+                    .append(' ').append(f.rule()).append(": ").append(f.message()).append('\n');
+            Reporter.passOnWhenFull(sb, out);
+        }
     }
 
     private static String tally(List<Finding> fs) {

@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The machine formats write a large report in pieces, never whole: each piece handed to the output
- * is bounded, and the pieces together are still one well-formed document holding every finding.
+ * The machine formats and the audit write a large report in pieces, never whole: each piece handed to
+ * the output is bounded, and the pieces together are still one well-formed document holding every finding.
  */
 @Tag("in-process") // calls kgate's classes directly: the native suite has nothing to add
 class StreamedReportsTest {
@@ -116,5 +116,14 @@ class StreamedReportsTest {
         String[] lines = written(new GithubReporter()).all.toString().split("\n");
         assertEquals(FILES * PER_FILE, lines.length);
         assertTrue(lines[lines.length - 1].startsWith("::"), lines[lines.length - 1]);
+    }
+
+    @Test
+    void auditInPieces() throws Exception {
+        AuditReporter audit = new AuditReporter(List.of());
+        String report = written(audit).all.toString();
+        // every finding twice: by rule, then by object
+        assertEquals(2 * FILES * PER_FILE, report.lines().filter(l -> l.contains("no probe, line")).count());
+        assertTrue(report.endsWith("\n" + TextReporter.summary(large()) + "\n"), "ends with the summary");
     }
 }
