@@ -21,13 +21,13 @@ public final class CheckstyleReporter implements Reporter {
         sb.append("<!-- kgate ").append(Xml.text(options.toolVersion()).replace("--", "- -")).append(" -->\n");
         sb.append("<checkstyle version=\"4.3\">\n");
         for (ReportFiles.FileEntry f : ReportFiles.of(result).files()) {
+            Reporter.passOnWhenFull(sb, out);
             if (f.skipReason() != null && f.findings().isEmpty()) {
                 continue; // not checked: listing it would claim it is clean
             }
             sb.append("  <file name=\"").append(Xml.attr(ReportPaths.relative(f.name()))).append('"');
             if (f.findings().isEmpty()) {
                 sb.append("/>\n");
-                Reporter.passOnWhenFull(sb, out);
                 continue;
             }
             sb.append(">\n");
@@ -39,7 +39,6 @@ public final class CheckstyleReporter implements Reporter {
                         .append("\" source=\"kgate.").append(Xml.attr(x.rule())).append("\"/>\n");
             }
             sb.append("  </file>\n");
-            Reporter.passOnWhenFull(sb, out);
         }
         sb.append("</checkstyle>\n");
         out.append(sb);
