@@ -629,9 +629,55 @@ public final class PackedTree {
 
         String string() {
             int n = (int) varLong();
-            String s = new String(b, at, n, StandardCharsets.UTF_8);
+            String s = DecodedStrings.of(b, at, n);
             at += n;
             return s;
+        }
+    }
+
+    /**
+     * One String for each short ASCII value decoded again and again (a label value, a name read by
+     * several rules), instead of a new one per decoding: the graph's lookups then share their keys,
+     * and a tree pass that reads each object about ten times allocates less. A lossy memo, as the
+     * reader's {@code SharedStrings}: nothing depends on what it holds.
+     */
+    static final class DecodedStrings {
+        /** Longer text is rarely repeated and would only evict the short values. */
+        private static final int LONGEST = 40;
+        private static final int SLOTS = 1 << 14;
+        private static final String[] SLOT = new String[SLOTS];
+
+        private DecodedStrings() {
+        }
+
+        static String of(byte[] b, int from, int n) {
+            if (n > LONGEST) {
+                return new String(b, from, n, StandardCharsets.UTF_8);
+            }
+            int h = 0;
+            for (int i = from; i < from + n; i++) {
+                if (b[i] < 0) {
+                    return new String(b, from, n, StandardCharsets.UTF_8); // not ASCII: compared as chars below
+                }
+                h = 31 * h + b[i];
+            }
+            int slot = (h ^ (h >>> 14)) & (SLOTS - 1);
+            String known = SLOT[slot];
+            if (known != null && known.length() == n && sameAscii(known, b, from)) {
+                return known;
+            }
+            String s = new String(b, from, n, StandardCharsets.US_ASCII);
+            SLOT[slot] = s;
+            return s;
+        }
+
+        private static boolean sameAscii(String s, byte[] b, int from) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) != b[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
