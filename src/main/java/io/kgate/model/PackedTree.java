@@ -657,7 +657,7 @@ public final class PackedTree {
             int h = 0;
             for (int i = from; i < from + n; i++) {
                 if (b[i] < 0) {
-                    return new String(b, from, n, StandardCharsets.UTF_8); // not ASCII: compared as chars below
+                    return new String(b, from, n, StandardCharsets.UTF_8); // not ASCII: not shared (compared byte by char)
                 }
                 h = 31 * h + b[i];
             }
