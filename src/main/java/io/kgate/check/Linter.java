@@ -1,6 +1,7 @@
 package io.kgate.check;
 
 import io.kgate.finding.Finding;
+import io.kgate.finding.PackedFindings;
 import io.kgate.finding.RuleCatalog;
 import io.kgate.load.FilePass;
 import io.kgate.load.LoadLimits;
@@ -183,14 +184,16 @@ public final class Linter {
         UnitDetector.Result split = UnitDetector.detect(loaded, units);
         Timings.step("units");
         LoadResult load = split.load();
-        List<Finding> findings = new ArrayList<>();
-        // the loader and the unit detection run before any rule set exists: their findings get their rule's severity here
-        // (the file pass's checks gave theirs, some deliberately lower: a warning that an expression cannot be evaluated)
-        for (Finding f : load.findings()) {
-            findings.add(LOADER_RULES.contains(f.rule()) ? f.withSeverity(rules.severity(f.rule())) : f);
-        }
+        Chunks chunks = Chunks.of(load);
+        // the findings of the run in parts, in order, each packed as it is made (see PackedFindings); the
+        // loader's get their rule's severity when they are finished (it runs before any rule set exists)
+        List<List<Finding>> parts = new ArrayList<>();
+        parts.add(load.findings());
+        List<Finding> early = new ArrayList<>();
+        // so do the unit detection's (the file pass's checks gave theirs, some deliberately lower: a warning
+        // that an expression cannot be evaluated)
         for (Finding f : split.findings()) {
-            findings.add(f.withSeverity(rules.severity(f.rule())));
+            early.add(f.withSeverity(rules.severity(f.rule())));
         }
         CheckContext ctx = new CheckContext(load, rules, split.units());
         Set<KubeObject> present = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -199,27 +202,28 @@ public final class Linter {
             KubeObject now = split.replaced().getOrDefault(o, o);
             if (UnitDetector.deferred(o) && present.contains(now)) {
                 for (ObjectCheck c : objectChecks) {
-                    c.check(ctx, now, findings::add);
+                    c.check(ctx, now, early::add);
                 }
             }
         }
+        parts.add(early);
         Timings.step("deferred object checks");
         // on the run's threads: the tasks of every check in one list (none waits on another's parts);
         // findings keep the order of the checks and of their tasks whatever the number of threads
-        for (List<Finding> found : Parallel.on(threads, () -> {
-            List<Callable<List<Finding>>> tasks = new ArrayList<>();
+        parts.addAll(Parallel.on(threads, () -> {
+            List<Callable<PackedFindings>> tasks = new ArrayList<>();
             for (Check c : checks) {
                 for (Callable<List<Finding>> t : c.tasks(ctx)) {
-                    tasks.add(Timings.timed(c.getClass().getSimpleName(), t));
+                    Callable<List<Finding>> timed = Timings.timed(c.getClass().getSimpleName(), t);
+                    // packed by chunk of files: they are finished chunk by chunk (finishByFile)
+                    tasks.add(() -> PackedFindings.byKey(timed.call(), f -> chunks.of(f.file())));
                 }
             }
             Timings.step("graphs, tasks prepared");
             return Parallel.inOrder(tasks);
-        })) {
-            findings.addAll(found);
-        }
+        }));
         Timings.step("checks");
-        List<Finding> finished = finishByFile(load, findings, split);
+        List<Finding> finished = finishByFile(load, parts, split, chunks);
         Timings.step("filters, masking, order");
         return new LintResult(load, finished, split.units());
     }
@@ -230,20 +234,24 @@ public final class Linter {
     /**
      * The findings filtered and ordered file by file, on the run's threads: what the filters do to a
      * file's findings depends on that file alone (its suppression comments and objects), and the
-     * report lists files one after the other.
+     * report lists files one after the other. The files are split in chunks of consecutive files in
+     * report order; the findings are first sorted into their file's chunk, in the order of the parts,
+     * then each chunk is finished on its own.
      */
-    private List<Finding> finishByFile(LoadResult load, List<Finding> findings, UnitDetector.Result split) {
+    private List<Finding> finishByFile(LoadResult load, List<List<Finding>> parts, UnitDetector.Result split,
+            Chunks chunks) {
         return Parallel.on(threads, () -> {
-            Map<String, List<Finding>> byFile = new HashMap<>();
             Map<String, List<SourceFile>> files = new HashMap<>();
             Map<String, List<KubeObject>> objects = new HashMap<>();
-            // the findings grouped on one thread, the files, objects and secret values on another
-            SecretMasking.Values secretValues = Parallel.inOrder(List.<Callable<SecretMasking.Values>>of(() -> {
-                for (Finding f : findings) {
-                    byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
-                }
-                return null;
-            }, () -> {
+            // the findings sorted into chunks on the run's threads, a range of parts each, the files,
+            // objects and secret values meanwhile
+            List<List<Finding>> pieces = new ArrayList<>();
+            for (List<Finding> part : parts) {
+                // in more pieces than threads: each thread's share is then about the same
+                pieces.addAll(part instanceof PackedFindings p ? p.inPieces(4 * threads) : List.of(part));
+            }
+            List<Callable<Object>> first = new ArrayList<>();
+            first.add(() -> {
                 for (SourceFile f : load.files()) {
                     files.computeIfAbsent(f.displayName(), k -> new ArrayList<>()).add(f);
                 }
@@ -251,17 +259,36 @@ public final class Linter {
                     objects.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
                 }
                 return SecretMasking.secretValues(load.objects());
-            })).get(1);
-            Set<String> names = new HashSet<>(byFile.keySet());
-            names.addAll(files.keySet()); // a file without findings may hold a suppression that silences nothing
-            List<String> order = new ArrayList<>(names);
-            order.sort(Finding.FILE_ORDER);
+            });
+            long total = parts.stream().mapToLong(List::size).sum();
+            long before = 0;
+            int from = 0;
+            for (int i = 0; i < pieces.size(); i++) {
+                before += pieces.get(i).size();
+                if (before * threads >= total * (first.size()) || i == pieces.size() - 1) {
+                    List<List<Finding>> range = pieces.subList(from, i + 1);
+                    first.add(() -> PackedFindings.sortedBy(range, chunks::of, chunks.count()));
+                    from = i + 1;
+                }
+            }
+            List<Object> done = Parallel.inOrder(first);
+            Timings.step("findings sorted by file");
+            SecretMasking.Values secretValues = (SecretMasking.Values) done.get(0);
             List<Callable<List<Finding>>> tasks = new ArrayList<>();
-            for (int from = 0; from < order.size(); from += FILES_PER_TASK) {
-                List<String> chunk = order.subList(from, Math.min(order.size(), from + FILES_PER_TASK));
+            for (int k = 0; k < chunks.count(); k++) {
+                List<PackedFindings> chunk = new ArrayList<>();
+                for (Object sorted : done.subList(1, done.size())) {
+                    chunk.add(((PackedFindings[]) sorted)[k]);
+                }
+                int at = k;
                 tasks.add(() -> {
+                    Map<String, List<Finding>> byFile = new HashMap<>();
+                    for (Finding f : PackedFindings.concat(chunk)) {
+                        Finding g = LOADER_RULES.contains(f.rule()) ? f.withSeverity(rules.severity(f.rule())) : f;
+                        byFile.computeIfAbsent(g.file(), n -> new ArrayList<>()).add(g);
+                    }
                     List<Finding> out = new ArrayList<>();
-                    for (String name : chunk) {
+                    for (String name : chunks.names(at, byFile.keySet())) {
                         LoadResult file = new LoadResult(files.getOrDefault(name, List.of()), 0,
                                 objects.getOrDefault(name, List.of()), List.of(), List.of());
                         out.addAll(finishFile(file, byFile.getOrDefault(name, List.of()), split, secretValues));
@@ -273,6 +300,58 @@ public final class Linter {
             Parallel.inOrder(tasks).forEach(finished::addAll);
             return List.copyOf(finished);
         });
+    }
+
+    /**
+     * The files of a run in chunks of consecutive files in report order: {@link #FILES_PER_TASK} of the
+     * files read per chunk, and a file named only by findings (one left out) in the chunk where it sorts.
+     */
+    private static final class Chunks {
+        private final List<String> loaded;
+        /** The chunk of each file read: a binary search with the file order's comparator is slow (it splits paths). */
+        private final Map<String, Integer> chunkOf = new HashMap<>();
+
+        private Chunks(List<String> loaded) {
+            this.loaded = loaded;
+            for (int i = 0; i < loaded.size(); i++) {
+                chunkOf.put(loaded.get(i), i / FILES_PER_TASK);
+            }
+        }
+
+        static Chunks of(LoadResult load) {
+            Set<String> names = new HashSet<>();
+            for (SourceFile f : load.files()) {
+                names.add(f.displayName());
+            }
+            return new Chunks(Finding.inFileOrder(names));
+        }
+
+        int count() {
+            return loaded.size() / FILES_PER_TASK + 1;
+        }
+
+        int of(String file) {
+            Integer known = chunkOf.get(file);
+            if (known != null) {
+                return known;
+            }
+            int i = Collections.binarySearch(loaded, file, Finding.FILE_ORDER);
+            return (i < 0 ? -i - 1 : i) / FILES_PER_TASK;
+        }
+
+        /** The files of {@code chunk} in report order: its files read and {@code named} (those its findings name). */
+        List<String> names(int chunk, Set<String> named) {
+            List<String> read = loaded.subList(Math.min(loaded.size(), chunk * FILES_PER_TASK),
+                    Math.min(loaded.size(), (chunk + 1) * FILES_PER_TASK));
+            if (chunkOf.keySet().containsAll(named)) {
+                return read; // in order already
+            }
+            Set<String> names = new HashSet<>(read);
+            names.addAll(named);
+            List<String> order = new ArrayList<>(names);
+            order.sort(Finding.FILE_ORDER);
+            return order;
+        }
     }
 
     /** One file's findings through the filters, masked and in report order. */

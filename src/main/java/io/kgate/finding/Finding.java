@@ -4,7 +4,11 @@ import io.kgate.model.JsonPointer;
 import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectRef;
 import io.kgate.model.Pos;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,6 +39,28 @@ public record Finding(String rule, Severity severity, String message, String fil
      * their separators ("a/b", "a\\b") by their characters.
      */
     public static final Comparator<String> FILE_ORDER = FileOrder.COMPARATOR.thenComparing(Comparator.naturalOrder());
+
+    /**
+     * {@code files} in {@link #FILE_ORDER}, sorted by a key made once per name and compared as plain
+     * text: the comparator, called half a million times for 33,000 names, took a sixth of a second.
+     */
+    public static List<String> inFileOrder(Collection<String> files) {
+        String[][] keyed = new String[files.size()][];
+        int i = 0;
+        for (String f : files) {
+            // the separators rank first, stdin before everything; names equal but for their separators by their characters
+            keyed[i++] = new String[] {f.equals("-") ? "" : f.replace('/', '\u0000').replace('\\', '\u0000'), f};
+        }
+        Arrays.sort(keyed, (a, b) -> {
+            int c = a[0].compareTo(b[0]);
+            return c != 0 ? c : a[1].compareTo(b[1]);
+        });
+        List<String> out = new ArrayList<>(keyed.length);
+        for (String[] k : keyed) {
+            out.add(k[1]);
+        }
+        return out;
+    }
 
     /** Stable report order: file, line, column, rule, message. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file, FILE_ORDER)

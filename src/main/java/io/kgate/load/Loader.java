@@ -1,6 +1,7 @@
 package io.kgate.load;
 
 import io.kgate.finding.Finding;
+import io.kgate.finding.PackedFindings;
 import io.kgate.finding.Severity;
 import io.kgate.model.KubeObject;
 import io.kgate.model.Pos;
@@ -132,26 +133,23 @@ public final class Loader {
             }
         }
         Timings.step("files found"); // their reading is under way by then
-        List<FileParser.FileLoad> loads = readAll();
-        Timings.step("files read, checked alone");
         List<SourceFile> files = new ArrayList<>();
         List<KubeObject> objects = new ArrayList<>();
+        // packed as each file is joined, while the next ones are read: the findings of a large tree are
+        // not all held as objects until the tree pass (see PackedFindings)
+        PackedFindings.Builder found = new PackedFindings.Builder().addAll(findings);
         int documents = 0;
-        for (FileParser.FileLoad l : loads) {
+        for (int i = 0; i < sources.size(); i++) {
+            Pending p = sources.set(i, null); // its findings packed, its reading is not held
+            FileParser.FileLoad l = p.reading() != null ? p.reading().join() : readAndPass(p.source());
             files.add(l.file());
             objects.addAll(l.objects());
-            findings.addAll(l.findings());
+            found.addAll(l.findings());
             skipped.addAll(l.skipped());
             documents += l.documents();
         }
-        return new LoadResult(List.copyOf(files), documents, List.copyOf(objects), List.copyOf(findings),
-                List.copyOf(skipped));
-    }
-
-    /** Every source read, parsed and passed, in source order whatever the number of threads. */
-    private List<FileParser.FileLoad> readAll() {
-        return sources.stream().map(p -> p.reading() != null ? p.reading().join() : readAndPass(p.source()))
-                .toList();
+        Timings.step("files read, checked alone");
+        return new LoadResult(List.copyOf(files), documents, List.copyOf(objects), found.build(), List.copyOf(skipped));
     }
 
     /** {@code s}, its reading started now when files are read on threads. */

@@ -1,0 +1,546 @@
+package io.kgate.finding;
+
+import io.kgate.model.ObjectRef;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * Findings held as deflated bytes, in their order. Between the file pass and the end of the tree
+ * pass a large run holds hundreds of thousands of findings, and their messages were, after the kept
+ * trees, most of what it kept alive: work for every complete collection of the native image's serial
+ * collector, and the peak of its heap. Deflated by segments of many findings they take about a tenth
+ * of that room (a segment's messages repeat the same names, kinds and phrases); in small pieces they
+ * would not shrink, and packed without deflating they take the room of their strings. Read back one
+ * segment at a time, in order, or by index ({@link #get}, each thread keeping the segment it read last).
+ *
+ * <p>Immutable and safe to read from several threads. Each segment stands alone (its own table of
+ * repeated strings and its own deflate stream), so lists are joined and sorted by file without
+ * decoding the segments that hold one chunk of files ({@link #concat}, {@link #sortedBy}).
+ */
+public final class PackedFindings extends AbstractList<Finding> implements RandomAccess {
+    /**
+     * Bytes of findings per segment before it is deflated: large enough to shrink well (the text of a
+     * report 9.9 times at 64 KiB, 11.1 at 256 KiB), small enough to be decoded for a few findings, and
+     * to span few chunks of files when the run's findings are sorted by file (see {@link #sortedBy}).
+     */
+    public static final int SEGMENT_BYTES = 64 * 1024;
+    /** A segment smaller than this is kept as it is: deflating a few findings gains nothing and costs a stream. */
+    private static final int DEFLATE_FROM = 2048;
+    private static final Severity[] SEVERITIES = Severity.values();
+    private static final PackedFindings EMPTY = new PackedFindings(List.of());
+
+    /**
+     * One segment: its bytes (deflated when {@code deflated}) and their length once inflated, how many
+     * findings it holds, of each severity, and the files they are about (each once).
+     */
+    private record Segment(byte[] bytes, int length, boolean deflated, int count, int[] bySeverity, String[] files) {
+    }
+
+    /** A segment read back: of which list, which one, and its findings. */
+    private record Decoded(PackedFindings of, int segment, Finding[] findings) {
+    }
+
+    private final Segment[] segments;
+    /** Index of the first finding of each segment, then the size. */
+    private final int[] starts;
+    private final int[] bySeverity;
+
+    private PackedFindings(List<Segment> segments) {
+        this.segments = segments.toArray(Segment[]::new);
+        this.starts = new int[this.segments.length + 1];
+        this.bySeverity = new int[SEVERITIES.length];
+        for (int i = 0; i < this.segments.length; i++) {
+            starts[i + 1] = starts[i] + this.segments[i].count;
+            for (int v = 0; v < bySeverity.length; v++) {
+                bySeverity[v] += this.segments[i].bySeverity[v];
+            }
+        }
+    }
+
+    public static PackedFindings of(Iterable<Finding> findings) {
+        if (findings instanceof PackedFindings p) {
+            return p;
+        }
+        Builder b = new Builder();
+        findings.forEach(b::add);
+        return b.build();
+    }
+
+    /** {@code parts} one after the other, their segments shared, not decoded. */
+    public static PackedFindings concat(List<PackedFindings> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        List<Segment> segments = new ArrayList<>();
+        for (PackedFindings p : parts) {
+            segments.addAll(Arrays.asList(p.segments));
+        }
+        return segments.isEmpty() ? EMPTY : new PackedFindings(segments);
+    }
+
+    /**
+     * This list in {@code n} consecutive pieces of about as many segments (fewer pieces when there are
+     * fewer segments), to be read on several threads.
+     */
+    public List<PackedFindings> inPieces(int n) {
+        List<PackedFindings> out = new ArrayList<>();
+        int pieces = Math.max(1, Math.min(n, segments.length));
+        for (int p = 0; p < pieces; p++) {
+            int from = segments.length * p / pieces;
+            int to = segments.length * (p + 1) / pieces;
+            out.add(from == to ? EMPTY : new PackedFindings(Arrays.asList(segments).subList(from, to)));
+        }
+        return out;
+    }
+
+    /**
+     * The findings of {@code parts}, one after the other, sorted into {@code count} lists by the key of
+     * their file ({@code keyOfFile}, from 0 to {@code count} - 1), in their order within each list. A
+     * segment whose files all have the same key goes into its list whole, without being decoded (see
+     * {@link #byKey}); the findings of the others are packed again.
+     */
+    public static PackedFindings[] sortedBy(List<? extends List<Finding>> parts, ToIntFunction<String> keyOfFile,
+            int count) {
+        Builder[] into = new Builder[count];
+        IntFunction<Builder> builder = k -> {
+            if (into[k] == null) {
+                into[k] = new Builder();
+            }
+            return into[k];
+        };
+        for (List<Finding> part : parts) {
+            if (!(part instanceof PackedFindings packed)) {
+                part.forEach(f -> builder.apply(keyOfFile.applyAsInt(f.file())).add(f));
+                continue;
+            }
+            for (Segment segment : packed.segments) {
+                int key = keyOfFile.applyAsInt(segment.files[0]);
+                boolean one = true;
+                for (String file : segment.files) {
+                    one &= keyOfFile.applyAsInt(file) == key;
+                }
+                if (one) {
+                    builder.apply(key).add(segment);
+                } else {
+                    for (Finding f : decode(segment)) {
+                        builder.apply(keyOfFile.applyAsInt(f.file())).add(f);
+                    }
+                }
+            }
+        }
+        PackedFindings[] out = new PackedFindings[count];
+        for (int k = 0; k < count; k++) {
+            out[k] = into[k] == null ? EMPTY : into[k].build();
+        }
+        return out;
+    }
+
+    /**
+     * {@code findings} packed in the order of their key ({@code key}, stable: the same order within a
+     * key), a segment never holding two keys: {@link #sortedBy} then moves every segment whole.
+     */
+    public static PackedFindings byKey(List<Finding> findings, ToIntFunction<Finding> key) {
+        int[] keys = new int[findings.size()];
+        int most = 0;
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = key.applyAsInt(findings.get(i));
+            most = Math.max(most, keys[i]);
+        }
+        // counted, not compared: the keys are small numbers, the findings many
+        int[] next = new int[most + 2];
+        for (int k : keys) {
+            next[k + 1]++;
+        }
+        for (int k = 1; k < next.length; k++) {
+            next[k] += next[k - 1];
+        }
+        int[] order = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            order[next[keys[i]]++] = i;
+        }
+        Builder b = new Builder();
+        for (int i = 0; i < order.length; i++) {
+            if (i > 0 && keys[order[i]] != keys[order[i - 1]]) {
+                b.flush();
+            }
+            b.add(findings.get(order[i]));
+        }
+        return b.build();
+    }
+
+    public static PackedFindings empty() {
+        return EMPTY;
+    }
+
+    @Override
+    public int size() {
+        return starts[segments.length];
+    }
+
+    /** How many findings have severity {@code s}, without reading them. */
+    public int count(Severity s) {
+        return bySeverity[s.ordinal()];
+    }
+
+    /** How many segments hold the findings. */
+    public int segmentCount() {
+        return segments.length;
+    }
+
+    /** The bytes held, for measuring. */
+    public long packedBytes() {
+        long n = 0;
+        for (Segment s : segments) {
+            n += s.bytes.length;
+        }
+        return n;
+    }
+
+    @Override
+    public Finding get(int index) {
+        if (index < 0 || index >= size()) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        int segment = Arrays.binarySearch(starts, index);
+        if (segment < 0) {
+            segment = -segment - 2;
+        } else {
+            while (starts[segment + 1] == index) {
+                segment++; // past empty segments, which a builder never makes
+            }
+        }
+        Decoded d = LAST_READ.get();
+        if (d == null || d.of != this || d.segment != segment) {
+            d = new Decoded(this, segment, decode(segments[segment]));
+            LAST_READ.set(d);
+        }
+        return d.findings[index - starts[segment]];
+    }
+
+    @Override
+    public Iterator<Finding> iterator() {
+        return new Iterator<>() {
+            private int segment = -1;
+            private Finding[] current = new Finding[0];
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < current.length || segment + 1 < segments.length;
+            }
+
+            @Override
+            public Finding next() {
+                if (next == current.length) {
+                    if (segment + 1 >= segments.length) {
+                        throw new NoSuchElementException();
+                    }
+                    segment++;
+                    current = decode(segments[segment]);
+                    next = 0;
+                }
+                return current[next++];
+            }
+        };
+    }
+
+    @Override
+    public Spliterator<Finding> spliterator() {
+        return Spliterators.spliterator(iterator(), size(), Spliterator.ORDERED | Spliterator.SIZED | Spliterator.NONNULL);
+    }
+
+    /** The segment each thread read last by index: a reader by index reads in order, a thread a part at a time. */
+    private static final ThreadLocal<Decoded> LAST_READ = new ThreadLocal<>();
+    // the scratch space of each thread: zlib's streams hold native memory, made once per thread, not per segment
+    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][SEGMENT_BYTES + 64]);
+
+    private static Finding[] decode(Segment s) {
+        byte[] raw;
+        if (s.deflated) {
+            raw = scratch(s.length);
+            Inflater inflater = INFLATER.get();
+            inflater.reset();
+            inflater.setInput(s.bytes);
+            try {
+                int n = 0;
+                while (n < s.length) {
+                    int got = inflater.inflate(raw, n, s.length - n);
+                    if (got == 0 && (inflater.finished() || inflater.needsInput())) {
+                        break;
+                    }
+                    n += got;
+                }
+                if (n != s.length) {
+                    throw new IllegalStateException("a packed segment of findings is " + n + " bytes, not " + s.length);
+                }
+            } catch (DataFormatException e) {
+                throw new IllegalStateException("a packed segment of findings cannot be read", e);
+            }
+        } else {
+            raw = s.bytes;
+        }
+        return new Reader(raw, s.length).findings(s.count);
+    }
+
+    private static byte[] scratch(int length) {
+        byte[][] holder = SCRATCH.get();
+        if (holder[0].length < length) {
+            holder[0] = new byte[length];
+        }
+        return holder[0];
+    }
+
+    /**
+     * Findings appended one by one, packed a segment at a time; used by one thread, then {@link #build}.
+     * Strings that repeat within a segment (rules, files, paths, objects) are written once and then by
+     * their number, so a segment holds mostly the messages.
+     */
+    public static final class Builder {
+        private final int segmentBytes;
+        private final List<Segment> segments = new ArrayList<>();
+        private final Out out = new Out();
+        /** The current segment's strings and objects written so far, by number. */
+        private final Map<Object, Integer> shared = new HashMap<>();
+        private final Set<String> files = new LinkedHashSet<>();
+        private final int[] bySeverity = new int[SEVERITIES.length];
+        private int inSegment;
+
+        public Builder() {
+            this(SEGMENT_BYTES);
+        }
+
+        /** Segments of about {@code segmentBytes} before deflating, at most {@link #SEGMENT_BYTES} (for tests). */
+        Builder(int segmentBytes) {
+            this.segmentBytes = Math.min(segmentBytes, SEGMENT_BYTES);
+        }
+
+        public Builder add(Finding f) {
+            files.add(f.file());
+            string(f.rule());
+            out.write(f.severity().ordinal());
+            text(f.message());
+            string(f.file());
+            out.varInt(f.line());
+            out.varInt(f.column());
+            ref(f.object());
+            string(f.path());
+            bySeverity[f.severity().ordinal()]++;
+            inSegment++;
+            if (out.size() >= segmentBytes) {
+                flush();
+            }
+            return this;
+        }
+
+        public Builder addAll(Iterable<Finding> findings) {
+            findings.forEach(this::add);
+            return this;
+        }
+
+        /** A segment of another list, after what was added before it. */
+        private void add(Segment s) {
+            flush();
+            segments.add(s);
+        }
+
+        public PackedFindings build() {
+            flush();
+            return segments.isEmpty() ? EMPTY : new PackedFindings(segments);
+        }
+
+        /** Ends the current segment: the next finding starts one. */
+        void flush() {
+            if (inSegment == 0) {
+                return;
+            }
+            int length = out.size();
+            byte[] raw = out.bytes();
+            if (length < DEFLATE_FROM) {
+                segments.add(segment(Arrays.copyOf(raw, length), length, false));
+            } else {
+                Deflater deflater = DEFLATER.get();
+                deflater.reset();
+                deflater.setInput(raw, 0, length);
+                deflater.finish();
+                byte[] packed = scratch(length + 64);
+                int n = 0;
+                while (!deflater.finished()) {
+                    if (n == packed.length) {
+                        packed = Arrays.copyOf(packed, packed.length * 2);
+                    }
+                    n += deflater.deflate(packed, n, packed.length - n);
+                }
+                segments.add(segment(Arrays.copyOf(packed, n), length, true));
+            }
+            inSegment = 0;
+            out.reset();
+            shared.clear();
+            files.clear();
+            Arrays.fill(bySeverity, 0);
+        }
+
+        private Segment segment(byte[] bytes, int length, boolean deflated) {
+            return new Segment(bytes, length, deflated, inSegment, bySeverity.clone(), files.toArray(String[]::new));
+        }
+
+        /** A string that may repeat in the segment: 0 null, 1 new (its text follows), n + 2 the n-th one. */
+        private void string(String s) {
+            if (s == null) {
+                out.write(0);
+                return;
+            }
+            Integer known = shared.get(s);
+            if (known != null) {
+                out.varInt(known + 2);
+                return;
+            }
+            shared.put(s, shared.size());
+            out.write(1);
+            text(s);
+        }
+
+        private void ref(ObjectRef r) {
+            if (r == null) {
+                out.write(0);
+                return;
+            }
+            Integer known = shared.get(r);
+            if (known != null) {
+                out.varInt(known + 2);
+                return;
+            }
+            shared.put(r, shared.size());
+            out.write(1);
+            string(r.apiVersion());
+            string(r.kind());
+            string(r.namespace());
+            string(r.name());
+        }
+
+        private void text(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            out.varInt(b.length);
+            out.write(b, 0, b.length);
+        }
+    }
+
+    /** A byte buffer that gives its array without copying it. */
+    private static final class Out extends ByteArrayOutputStream {
+        Out() {
+            super(4096);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+
+        void varInt(int v) {
+            while ((v & ~0x7F) != 0) {
+                write((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            write(v);
+        }
+    }
+
+    /** One segment's bytes read back into findings. */
+    private static final class Reader {
+        private final byte[] b;
+        private final int end;
+        private int at;
+        private final List<Object> shared = new ArrayList<>();
+
+        Reader(byte[] b, int end) {
+            this.b = b;
+            this.end = end;
+        }
+
+        Finding[] findings(int count) {
+            Finding[] out = new Finding[count];
+            for (int i = 0; i < count; i++) {
+                String rule = string();
+                Severity severity = SEVERITIES[b[at++]];
+                String message = text();
+                String file = string();
+                int line = varInt();
+                int column = varInt();
+                ObjectRef object = ref();
+                String path = string();
+                out[i] = new Finding(rule, severity, message, file, line, column, object, path);
+            }
+            if (at != end) {
+                throw new IllegalStateException("a packed segment of findings has " + (end - at) + " bytes left over");
+            }
+            return out;
+        }
+
+        private String string() {
+            int code = varInt();
+            if (code == 0) {
+                return null;
+            }
+            if (code > 1) {
+                return (String) shared.get(code - 2);
+            }
+            int slot = shared.size();
+            shared.add(null); // numbered before its text, as the writer did
+            String s = text();
+            shared.set(slot, s);
+            return s;
+        }
+
+        private ObjectRef ref() {
+            int code = varInt();
+            if (code == 0) {
+                return null;
+            }
+            if (code > 1) {
+                return (ObjectRef) shared.get(code - 2);
+            }
+            int slot = shared.size();
+            shared.add(null);
+            ObjectRef r = new ObjectRef(string(), string(), string(), string());
+            shared.set(slot, r);
+            return r;
+        }
+
+        private String text() {
+            int n = varInt();
+            String s = new String(b, at, n, StandardCharsets.UTF_8);
+            at += n;
+            return s;
+        }
+
+        private int varInt() {
+            int v = 0;
+            for (int shift = 0;; shift += 7) {
+                byte x = b[at++];
+                v |= (x & 0x7F) << shift;
+                if (x >= 0) {
+                    return v;
+                }
+            }
+        }
+    }
+}
