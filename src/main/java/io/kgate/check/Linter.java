@@ -263,12 +263,15 @@ public final class Linter {
             long total = parts.stream().mapToLong(List::size).sum();
             long before = 0;
             int from = 0;
+            int ranges = 0;
             for (int i = 0; i < pieces.size(); i++) {
                 before += pieces.get(i).size();
-                if (before * threads >= total * (first.size()) || i == pieces.size() - 1) {
+                // the range of the pieces holding the next 1/threads of the findings
+                if (before * threads >= total * (ranges + 1) || i == pieces.size() - 1) {
                     List<List<Finding>> range = pieces.subList(from, i + 1);
                     first.add(() -> PackedFindings.sortedBy(range, chunks::of, chunks.count()));
                     from = i + 1;
+                    ranges++;
                 }
             }
             List<Object> done = Parallel.inOrder(first);
@@ -284,6 +287,7 @@ public final class Linter {
                 tasks.add(() -> {
                     Map<String, List<Finding>> byFile = new HashMap<>();
                     for (Finding f : PackedFindings.concat(chunk)) {
+                        // the loader's rules take their severity here (the checks that share them give the same)
                         Finding g = LOADER_RULES.contains(f.rule()) ? f.withSeverity(rules.severity(f.rule())) : f;
                         byFile.computeIfAbsent(g.file(), n -> new ArrayList<>()).add(g);
                     }
