@@ -155,14 +155,15 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
     }
 
     /**
-     * {@code findings} packed in the order of their key ({@code key}, stable: the same order within a
-     * key), a segment never holding two keys: {@link #sortedBy} then moves every segment whole.
+     * {@code findings} packed in the order of their key ({@code key}, from 0; stable: the same order
+     * within a key), a segment never holding two keys: {@link #sortedBy} then moves every segment whole.
      */
     public static PackedFindings byKey(List<Finding> findings, ToIntFunction<Finding> key) {
-        int[] keys = new int[findings.size()];
+        Finding[] all = findings.toArray(Finding[]::new); // read by index below, whatever list a check returns
+        int[] keys = new int[all.length];
         int most = 0;
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = key.applyAsInt(findings.get(i));
+            keys[i] = key.applyAsInt(all[i]);
             most = Math.max(most, keys[i]);
         }
         // counted, not compared: the keys are small numbers, the findings many
@@ -182,7 +183,7 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
             if (i > 0 && keys[order[i]] != keys[order[i - 1]]) {
                 b.flush();
             }
-            b.add(findings.get(order[i]));
+            b.add(all[order[i]]);
         }
         return b.build();
     }
