@@ -50,9 +50,9 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
 
     /**
      * One segment: its bytes (deflated when {@code deflated}) and their length once inflated, how many
-     * findings it holds, of each severity, and the files they are about (each once).
+     * findings it holds, and the files they are about (each once).
      */
-    private record Segment(byte[] bytes, int length, boolean deflated, int count, int[] bySeverity, String[] files) {
+    private record Segment(byte[] bytes, int length, boolean deflated, int count, String[] files) {
     }
 
     /** A segment read back: of which list, which one, and its findings. */
@@ -62,17 +62,12 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
     private final Segment[] segments;
     /** Index of the first finding of each segment, then the size. */
     private final int[] starts;
-    private final int[] bySeverity;
 
     private PackedFindings(List<Segment> segments) {
         this.segments = segments.toArray(Segment[]::new);
         this.starts = new int[this.segments.length + 1];
-        this.bySeverity = new int[SEVERITIES.length];
         for (int i = 0; i < this.segments.length; i++) {
             starts[i + 1] = starts[i] + this.segments[i].count;
-            for (int v = 0; v < bySeverity.length; v++) {
-                bySeverity[v] += this.segments[i].bySeverity[v];
-            }
         }
     }
 
@@ -188,18 +183,9 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
         return b.build();
     }
 
-    public static PackedFindings empty() {
-        return EMPTY;
-    }
-
     @Override
     public int size() {
         return starts[segments.length];
-    }
-
-    /** How many findings have severity {@code s}, without reading them. */
-    public int count(Severity s) {
-        return bySeverity[s.ordinal()];
     }
 
     /** How many segments hold the findings. */
@@ -324,7 +310,6 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
         /** The current segment's strings and objects written so far, by number. */
         private final Map<Object, Integer> shared = new HashMap<>();
         private final Set<String> files = new LinkedHashSet<>();
-        private final int[] bySeverity = new int[SEVERITIES.length];
         private int inSegment;
 
         public Builder() {
@@ -346,7 +331,6 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
             out.varInt(f.column());
             ref(f.object());
             string(f.path());
-            bySeverity[f.severity().ordinal()]++;
             inSegment++;
             if (out.size() >= segmentBytes) {
                 flush();
@@ -398,41 +382,41 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
             out.reset();
             shared.clear();
             files.clear();
-            Arrays.fill(bySeverity, 0);
         }
 
         private Segment segment(byte[] bytes, int length, boolean deflated) {
-            return new Segment(bytes, length, deflated, inSegment, bySeverity.clone(), files.toArray(String[]::new));
+            return new Segment(bytes, length, deflated, inSegment, files.toArray(String[]::new));
         }
 
-        /** A string that may repeat in the segment: 0 null, 1 new (its text follows), n + 2 the n-th one. */
-        private void string(String s) {
-            if (s == null) {
+        /**
+         * A string or object that may repeat in the segment: 0 for null, n + 2 for the n-th one written
+         * before; else it is numbered and 1 is written, and false returned: its parts follow.
+         */
+        private boolean written(Object o) {
+            if (o == null) {
                 out.write(0);
-                return;
+                return true;
             }
-            Integer known = shared.get(s);
+            Integer known = shared.get(o);
             if (known != null) {
                 out.varInt(known + 2);
-                return;
+                return true;
             }
-            shared.put(s, shared.size());
+            shared.put(o, shared.size());
             out.write(1);
-            text(s);
+            return false;
+        }
+
+        private void string(String s) {
+            if (!written(s)) {
+                text(s);
+            }
         }
 
         private void ref(ObjectRef r) {
-            if (r == null) {
-                out.write(0);
+            if (written(r)) {
                 return;
             }
-            Integer known = shared.get(r);
-            if (known != null) {
-                out.varInt(known + 2);
-                return;
-            }
-            shared.put(r, shared.size());
-            out.write(1);
             string(r.apiVersion());
             string(r.kind());
             string(r.namespace());

@@ -61,9 +61,6 @@ class PackedFindingsTest {
         assertEquals(3, pieces.size());
         assertEquals(added, PackedFindings.concat(pieces));
         assertThrows(IndexOutOfBoundsException.class, () -> packed.get(added.size()));
-        for (Severity s : Severity.values()) {
-            assertEquals(added.stream().filter(f -> f.severity() == s).count(), packed.count(s), s.name());
-        }
     }
 
     @Test
@@ -102,7 +99,7 @@ class PackedFindingsTest {
         assertEquals(all, joined);
         assertEquals(all.get(7_001), joined.get(7_001));
         assertEquals(0, PackedFindings.of(List.of()).size());
-        assertEquals(List.of(), PackedFindings.empty());
+        assertEquals(List.of(), PackedFindings.concat(List.of()));
     }
 
     @Test
