@@ -190,8 +190,8 @@ public final class Linter {
         List<List<Finding>> parts = new ArrayList<>();
         parts.add(load.findings());
         List<Finding> early = new ArrayList<>();
-        // so do the unit detection's (the file pass's checks gave theirs, some deliberately lower: a warning
-        // that an expression cannot be evaluated)
+        // the unit detection's, made before any rule set existed too, get theirs here (the file pass's
+        // checks gave theirs, some deliberately lower: a warning that an expression cannot be evaluated)
         for (Finding f : split.findings()) {
             early.add(f.withSeverity(rules.severity(f.rule())));
         }

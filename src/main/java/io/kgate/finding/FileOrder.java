@@ -31,6 +31,14 @@ final class FileOrder {
         return c == '/' || c == '\\' ? '\u0000' : c;
     }
 
+    /**
+     * A key whose natural order is {@link #COMPARATOR}'s, made once per name for sorting many: each
+     * separator ranked as {@link #rank} does, stdin as the empty key.
+     */
+    static String key(String name) {
+        return name.equals("-") ? "" : name.replace('/', '\u0000').replace('\\', '\u0000');
+    }
+
     private FileOrder() {
     }
 }

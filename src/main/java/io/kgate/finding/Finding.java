@@ -48,8 +48,7 @@ public record Finding(String rule, Severity severity, String message, String fil
         String[][] keyed = new String[files.size()][];
         int i = 0;
         for (String f : files) {
-            // the separators rank first, stdin before everything; names equal but for their separators by their characters
-            keyed[i++] = new String[] {f.equals("-") ? "" : f.replace('/', '\u0000').replace('\\', '\u0000'), f};
+            keyed[i++] = new String[] {FileOrder.key(f), f}; // names equal but for their separators: by their characters
         }
         Arrays.sort(keyed, (a, b) -> {
             int c = a[0].compareTo(b[0]);
