@@ -1,9 +1,7 @@
 package io.kgate.check;
 
 import io.kgate.finding.Finding;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -12,16 +10,21 @@ public interface Check {
     void run(CheckContext ctx, Consumer<Finding> out);
 
     /**
+     * A part of a check's work, run on one thread: it reports its findings to {@code out} as it makes
+     * them, in order (the linter packs them as they come, see {@link io.kgate.finding.PackedFindings}).
+     */
+    @FunctionalInterface
+    interface Task {
+        void run(Consumer<Finding> out) throws Exception;
+    }
+
+    /**
      * {@link #run} as tasks the linter runs on the run's threads, whose findings in this order are
      * those of {@link #run}: one task (the default), or, for a check with much independent work, one
      * per part of it. Called on a thread of the run's pool: what the tasks share is prepared here.
      */
-    default List<Callable<List<Finding>>> tasks(CheckContext ctx) {
-        return List.of(() -> {
-            List<Finding> found = new ArrayList<>();
-            run(ctx, found::add);
-            return found;
-        });
+    default List<Task> tasks(CheckContext ctx) {
+        return List.of(out -> run(ctx, out));
     }
 
     /**

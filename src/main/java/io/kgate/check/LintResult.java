@@ -2,6 +2,7 @@ package io.kgate.check;
 
 import io.kgate.finding.Severity;
 import io.kgate.finding.Finding;
+import io.kgate.finding.PackedFindings;
 import io.kgate.load.LoadResult;
 import io.kgate.unit.Unit;
 import java.util.List;
@@ -13,7 +14,8 @@ public record LintResult(LoadResult load, List<Finding> findings, List<Unit> uni
     }
 
     public long count(Severity s) {
-        return findings.stream().filter(f -> f.severity() == s).count();
+        // a large run's findings are packed (Linter): counted there without reading them back
+        return findings instanceof PackedFindings p ? p.count(s) : findings.stream().filter(f -> f.severity() == s).count();
     }
 
     /** True when some finding is at or above {@code failOn}: the run's exit code is then 1. */

@@ -213,10 +213,19 @@ public final class Linter {
         parts.addAll(Parallel.on(threads, () -> {
             List<Callable<PackedFindings>> tasks = new ArrayList<>();
             for (Check c : checks) {
-                for (Callable<List<Finding>> t : c.tasks(ctx)) {
-                    Callable<List<Finding>> timed = Timings.timed(c.getClass().getSimpleName(), t);
-                    // packed by chunk of files: they are finished chunk by chunk (finishByFile)
-                    tasks.add(() -> PackedFindings.byKey(timed.call(), f -> chunks.of(f.file())));
+                for (Check.Task t : c.tasks(ctx)) {
+                    String name = c.getClass().getSimpleName();
+                    // packed as they come, not held as objects until the task ends (a young collection
+                    // meanwhile would keep them all); a segment per chunk of files where the task's
+                    // findings follow the tree's order: they are finished chunk by chunk (finishByFile)
+                    tasks.add(() -> {
+                        PackedFindings.Builder found = PackedFindings.Builder.endingSegmentsAt(chunks::of);
+                        Timings.timed(name, () -> {
+                            t.run(found::add);
+                            return null;
+                        }).call();
+                        return found.build();
+                    });
                 }
             }
             Timings.step("graphs, tasks prepared");
@@ -277,7 +286,7 @@ public final class Linter {
             List<Object> done = Parallel.inOrder(first);
             Timings.step("findings sorted by file");
             SecretMasking.Values secretValues = (SecretMasking.Values) done.get(0);
-            List<Callable<List<Finding>>> tasks = new ArrayList<>();
+            List<Callable<PackedFindings>> tasks = new ArrayList<>();
             for (int k = 0; k < chunks.count(); k++) {
                 List<PackedFindings> chunk = new ArrayList<>();
                 for (Object sorted : done.subList(1, done.size())) {
@@ -291,18 +300,16 @@ public final class Linter {
                         Finding g = LOADER_RULES.contains(f.rule()) ? f.withSeverity(rules.severity(f.rule())) : f;
                         byFile.computeIfAbsent(g.file(), n -> new ArrayList<>()).add(g);
                     }
-                    List<Finding> out = new ArrayList<>();
+                    PackedFindings.Builder out = new PackedFindings.Builder();
                     for (String name : chunks.names(at, byFile.keySet())) {
                         LoadResult file = new LoadResult(files.getOrDefault(name, List.of()), 0,
                                 objects.getOrDefault(name, List.of()), List.of(), List.of());
                         out.addAll(finishFile(file, byFile.getOrDefault(name, List.of()), split, secretValues));
                     }
-                    return out;
+                    return out.build();
                 });
             }
-            List<Finding> finished = new ArrayList<>();
-            Parallel.inOrder(tasks).forEach(finished::addAll);
-            return List.copyOf(finished);
+            return PackedFindings.concat(Parallel.inOrder(tasks));
         });
     }
 

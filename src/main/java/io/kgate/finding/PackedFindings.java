@@ -45,14 +45,20 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
     public static final int SEGMENT_BYTES = 64 * 1024;
     /** A segment smaller than this is kept as it is: deflating a few findings gains nothing and costs a stream. */
     private static final int DEFLATE_FROM = 2048;
+    /**
+     * A segment holding this many bytes ends where the key of the findings changes ({@link
+     * Builder#endingSegmentsAt}); a smaller one goes on: findings jumping between keys would make a
+     * segment of each.
+     */
+    private static final int SPLIT_FROM = 4096;
     private static final Severity[] SEVERITIES = Severity.values();
     private static final PackedFindings EMPTY = new PackedFindings(List.of());
 
     /**
      * One segment: its bytes (deflated when {@code deflated}) and their length once inflated, how many
-     * findings it holds, and the files they are about (each once).
+     * findings it holds, how many of each severity, and the files they are about (each once).
      */
-    private record Segment(byte[] bytes, int length, boolean deflated, int count, String[] files) {
+    private record Segment(byte[] bytes, int length, boolean deflated, int count, int[] bySeverity, String[] files) {
     }
 
     /** A segment read back: of which list, which one, and its findings. */
@@ -111,7 +117,7 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
      * The findings of {@code parts}, one after the other, sorted into {@code count} lists by the key of
      * their file ({@code keyOfFile}, from 0 to {@code count} - 1), in their order within each list. A
      * segment whose files all have the same key goes into its list whole, without being decoded (see
-     * {@link #byKey}); the findings of the others are packed again.
+     * {@link Builder#endingSegmentsAt}); the findings of the others are packed again.
      */
     public static PackedFindings[] sortedBy(List<? extends List<Finding>> parts, ToIntFunction<String> keyOfFile,
             int count) {
@@ -149,40 +155,6 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
         return out;
     }
 
-    /**
-     * {@code findings} packed in the order of their key ({@code key}, from 0; stable: the same order
-     * within a key), a segment never holding two keys: {@link #sortedBy} then moves every segment whole.
-     */
-    public static PackedFindings byKey(List<Finding> findings, ToIntFunction<Finding> key) {
-        Finding[] all = findings.toArray(Finding[]::new); // read by index below, whatever list a check returns
-        int[] keys = new int[all.length];
-        int most = 0;
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = key.applyAsInt(all[i]);
-            most = Math.max(most, keys[i]);
-        }
-        // counted, not compared: the keys are small numbers, the findings many
-        int[] next = new int[most + 2];
-        for (int k : keys) {
-            next[k + 1]++;
-        }
-        for (int k = 1; k < next.length; k++) {
-            next[k] += next[k - 1];
-        }
-        int[] order = new int[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            order[next[keys[i]]++] = i;
-        }
-        Builder b = new Builder();
-        for (int i = 0; i < order.length; i++) {
-            if (i > 0 && keys[order[i]] != keys[order[i - 1]]) {
-                b.flush();
-            }
-            b.add(all[order[i]]);
-        }
-        return b.build();
-    }
-
     @Override
     public int size() {
         return starts[segments.length];
@@ -191,6 +163,20 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
     /** How many segments hold the findings. */
     public int segmentCount() {
         return segments.length;
+    }
+
+    /** How many findings have severity {@code s}, counted without reading them back. */
+    public long count(Severity s) {
+        long n = 0;
+        for (Segment segment : segments) {
+            n += segment.bySeverity[s.ordinal()];
+        }
+        return n;
+    }
+
+    /** The findings of segment {@code s} (for tests: how findings were cut into segments). */
+    List<Finding> segment(int s) {
+        return subList(starts[s], starts[s + 1]);
     }
 
     /** The bytes held, for measuring. */
@@ -311,6 +297,11 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
         private final Map<Object, Integer> shared = new HashMap<>();
         private final Set<String> files = new LinkedHashSet<>();
         private int inSegment;
+        private int[] bySeverity = new int[SEVERITIES.length];
+        /** The key of a finding's file that ends a segment where it changes; null: none. */
+        private final ToIntFunction<String> keyOfFile;
+        /** The key of the last finding added. */
+        private int lastKey;
 
         public Builder() {
             this(SEGMENT_BYTES);
@@ -318,10 +309,32 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
 
         /** Segments of about {@code segmentBytes} before deflating, at most {@link #SEGMENT_BYTES} (for tests). */
         Builder(int segmentBytes) {
+            this(segmentBytes, null);
+        }
+
+        private Builder(int segmentBytes, ToIntFunction<String> keyOfFile) {
             this.segmentBytes = Math.min(segmentBytes, SEGMENT_BYTES);
+            this.keyOfFile = keyOfFile;
+        }
+
+        /**
+         * A builder whose segments end where the key of the findings' files ({@code keyOfFile}) changes,
+         * once a segment holds {@link #SPLIT_FROM} bytes: findings that come in the order of their keys
+         * (a check reading the tree in order) make segments of one key, which {@link #sortedBy} moves
+         * whole; findings that jump between keys share segments, which it decodes.
+         */
+        public static Builder endingSegmentsAt(ToIntFunction<String> keyOfFile) {
+            return new Builder(SEGMENT_BYTES, keyOfFile);
         }
 
         public Builder add(Finding f) {
+            if (keyOfFile != null) {
+                int key = keyOfFile.applyAsInt(f.file());
+                if (key != lastKey && out.size() >= SPLIT_FROM) {
+                    flush();
+                }
+                lastKey = key;
+            }
             files.add(f.file());
             string(f.rule());
             out.write(f.severity().ordinal());
@@ -332,6 +345,7 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
             ref(f.object());
             string(f.path());
             inSegment++;
+            bySeverity[f.severity().ordinal()]++;
             if (out.size() >= segmentBytes) {
                 flush();
             }
@@ -379,13 +393,14 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
                 segments.add(segment(Arrays.copyOf(packed, n), length, true));
             }
             inSegment = 0;
+            bySeverity = new int[SEVERITIES.length];
             out.reset();
             shared.clear();
             files.clear();
         }
 
         private Segment segment(byte[] bytes, int length, boolean deflated) {
-            return new Segment(bytes, length, deflated, inSegment, files.toArray(String[]::new));
+            return new Segment(bytes, length, deflated, inSegment, bySeverity, files.toArray(String[]::new));
         }
 
         /**

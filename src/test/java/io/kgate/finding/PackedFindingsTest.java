@@ -52,6 +52,9 @@ class PackedFindingsTest {
         assertEquals(added.size(), packed.size());
         assertEquals(added, new ArrayList<>(packed)); // in order
         assertEquals(added, packed.stream().toList());
+        for (Severity s : Severity.values()) {
+            assertEquals(added.stream().filter(f -> f.severity() == s).count(), packed.count(s), s.id());
+        }
         Random r = new Random(2);
         for (int i = 0; i < 2_000; i++) {
             int at = r.nextInt(added.size());
@@ -144,27 +147,51 @@ class PackedFindingsTest {
         List<Finding> one = findings(12_000, 9);
         List<Finding> two = findings(500, 10);
         List<Finding> three = findings(9_000, 11);
+        List<Finding> four = findings(7_000, 12);
         java.util.function.ToIntFunction<String> key = file -> Math.floorMod(file.hashCode(), 5);
-        // as a run has them: a list in the order the files were read, a plain list, a list packed by key
-        PackedFindings byKey = PackedFindings.byKey(three, f -> key.applyAsInt(f.file()));
+        // findings that come in the order of their keys, as a check reading the tree in order makes them
+        List<Finding> inKeyOrder = three.stream().sorted(java.util.Comparator.comparingInt(f -> key.applyAsInt(f.file()))).toList();
+        PackedFindings ordered = keyed(inKeyOrder, key);
+        // and findings that jump from key to key
+        PackedFindings jumping = keyed(four, key);
+        // as a run has them: a list in the order the files were read, a plain list, lists packed as a check made them
         List<List<Finding>> parts = new ArrayList<>(PackedFindings.of(one).inPieces(2));
         parts.add(two);
-        parts.add(byKey);
+        parts.add(ordered);
+        parts.add(jumping);
         PackedFindings[] sorted = PackedFindings.sortedBy(parts, key, 6);
         List<Finding> all = new ArrayList<>(one);
         all.addAll(two);
-        all.addAll(three);
+        all.addAll(inKeyOrder);
+        all.addAll(four);
         for (int k = 0; k < 6; k++) {
             int at = k;
-            assertEquals(all.stream().filter(f -> key.applyAsInt(f.file()) == at).toList(), sorted[k], "key " + k);
+            List<Finding> expected = all.stream().filter(f -> key.applyAsInt(f.file()) == at).toList();
+            assertEquals(expected, sorted[k], "key " + k);
+            for (Severity s : Severity.values()) { // segments moved whole keep their counts
+                assertEquals(expected.stream().filter(f -> f.severity() == s).count(), sorted[k].count(s), "key " + k);
+            }
         }
         assertEquals(0, sorted[5].size());
-        // packed by key, findings keep their order within a key and no segment holds two keys
-        for (int k = 0; k < 5; k++) {
-            int at = k;
-            assertEquals(three.stream().filter(f -> key.applyAsInt(f.file()) == at).toList(),
-                    byKey.stream().filter(f -> key.applyAsInt(f.file()) == at).toList());
+        assertEquals(inKeyOrder, ordered);
+        assertEquals(four, jumping);
+        // in the order of their keys: a segment ends where the key changes, so none holds two keys
+        assertTrue(ordered.segmentCount() >= 5, "a segment per key at least: " + ordered.segmentCount());
+        for (int s = 0; s < ordered.segmentCount(); s++) {
+            assertEquals(1, keysOf(ordered, s, key), "segment " + s);
         }
-        assertTrue(byKey.segmentCount() >= 5, "a segment per key at least: " + byKey.segmentCount());
+        // jumping from key to key: segments are not cut at every finding
+        assertTrue(jumping.segmentCount() < four.size() / 20, "segments: " + jumping.segmentCount());
+    }
+
+    private static PackedFindings keyed(List<Finding> findings, java.util.function.ToIntFunction<String> key) {
+        PackedFindings.Builder b = PackedFindings.Builder.endingSegmentsAt(key);
+        findings.forEach(b::add);
+        return b.build();
+    }
+
+    /** How many keys the findings of segment {@code s} have. */
+    private static long keysOf(PackedFindings p, int s, java.util.function.ToIntFunction<String> key) {
+        return p.segment(s).stream().map(f -> key.applyAsInt(f.file())).distinct().count();
     }
 }

@@ -52,7 +52,15 @@ final class RuleEngine implements ObjectCheck {
 
     @Override
     public void run(CheckContext ctx, Consumer<Finding> out) {
-        for (List<Finding> found : Parallel.inOrder(tasks(ctx))) {
+        List<Callable<List<Finding>>> each = new ArrayList<>();
+        for (Task t : tasks(ctx)) {
+            each.add(() -> {
+                List<Finding> found = new ArrayList<>();
+                t.run(found::add);
+                return found;
+            });
+        }
+        for (List<Finding> found : Parallel.inOrder(each)) {
             found.forEach(out);
         }
     }
@@ -62,8 +70,8 @@ final class RuleEngine implements ObjectCheck {
      * once, before the tasks that share it start (on all cores when this runs on the run's pool).
      */
     @Override
-    public List<Callable<List<Finding>>> tasks(CheckContext ctx) {
-        List<Callable<List<Finding>>> tasks = new ArrayList<>();
+    public List<Task> tasks(CheckContext ctx) {
+        List<Task> tasks = new ArrayList<>();
         if (acrossObjects.isEmpty()) {
             return tasks;
         }
@@ -73,11 +81,10 @@ final class RuleEngine implements ObjectCheck {
             Supplier<ObjectSources> sources = memoize(() -> new ObjectSources(graph, external,
                     KustomizeGenerators.of(ctx.load()), scope));
             for (Rule r : acrossObjects) {
-                tasks.add(Timings.timed(r.id(), () -> {
-                    List<Finding> found = new ArrayList<>();
-                    run(r, graph, sources, scope, found::add);
-                    return found;
-                }));
+                tasks.add(out -> Timings.timed(r.id(), () -> {
+                    run(r, graph, sources, scope, out);
+                    return null;
+                }).call());
             }
         }
         return tasks;
