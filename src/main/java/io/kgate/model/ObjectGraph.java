@@ -25,6 +25,7 @@ import java.util.function.Function;
 public final class ObjectGraph {
     /** The label that ties an EndpointSlice to its Service. */
     public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+    private static final String SERVICE_NAME_POINTER = JsonPointer.child("/metadata/labels", SERVICE_NAME_LABEL);
 
     /**
      * One backend of an Ingress naming a Service: where it is written and what it names. Its port is
@@ -71,8 +72,11 @@ public final class ObjectGraph {
         final Buckets<KubeObject> byKindNamespaceAndName = new Buckets<>();
         /** kind + namespace ("" for objects without one); lookups merge a namespace with the unset one. */
         final Buckets<KubeObject> byKindAndNamespace = new Buckets<>();
-        /** kind + label key + value, for EndpointSlices by service name. */
-        final Buckets<KubeObject> byKindAndLabel = new Buckets<>();
+        /**
+         * kind + the value of label {@link #SERVICE_NAME_LABEL}: EndpointSlices by their Service, the one
+         * label objects are looked up by (every label of every object was a large tree's largest lookup).
+         */
+        final Buckets<KubeObject> byKindAndServiceName = new Buckets<>();
         final TreeOrder order;
         final List<PodTemplate> pods = new ArrayList<>();
         final Map<KubeObject, PodTemplate> podOf = new IdentityHashMap<>();
@@ -84,11 +88,12 @@ public final class ObjectGraph {
         final Buckets<PodTemplate> podsByLabel = new Buckets<>();
 
         /** What the lookups read of one object (decoded from a packed tree: the part worth splitting). */
-        private record Read(KubeObject object, Map<String, String> labels, PodTemplate pod,
-                Map<String, String> podLabels) {
+        private record Read(KubeObject object, String serviceName, PodTemplate pod, Map<String, String> podLabels) {
             static Read of(KubeObject o) {
                 PodTemplate p = PodTemplate.of(o);
-                return new Read(o, o.labels(), p, p == null ? null : p.labels());
+                // that one label read, not every label decoded
+                Node service = o.at(SERVICE_NAME_POINTER);
+                return new Read(o, service == null ? null : service.text(), p, p == null ? null : p.labels());
             }
         }
 
@@ -127,7 +132,7 @@ public final class ObjectGraph {
                     return null;
                 }));
             }
-            List.of(byKind, byKindAndName, byKindNamespaceAndName, byKindAndNamespace, byKindAndLabel)
+            List.of(byKind, byKindAndName, byKindNamespaceAndName, byKindAndNamespace, byKindAndServiceName)
                     .forEach(Buckets::trim);
             List.of(podsByNamespace, podsByNamespaceAndLabel, podsByLabel).forEach(Buckets::trim);
         }
@@ -146,8 +151,8 @@ public final class ObjectGraph {
         private void addLabelsAndPod(Read r) {
             KubeObject o = r.object;
             String kind = Objects.requireNonNullElse(o.kind(), "");
-            for (Map.Entry<String, String> l : r.labels.entrySet()) {
-                byKindAndLabel.add(kind, l.getKey(), l.getValue(), o);
+            if (r.serviceName != null) {
+                byKindAndServiceName.add(kind, r.serviceName, null, o);
             }
             String namespace = Objects.requireNonNullElse(o.namespace(), "");
             PodTemplate p = r.pod;
@@ -468,9 +473,9 @@ public final class ObjectGraph {
         return out;
     }
 
-    /** Objects of {@code kind} carrying label {@code key=value}, in a compatible namespace. */
-    public List<KubeObject> labelled(String kind, String namespace, String key, String value) {
-        return index().byKindAndLabel.get(kind, key, value).stream()
+    /** Objects of {@code kind} labelled {@link #SERVICE_NAME_LABEL}: {@code service}, in a compatible namespace. */
+    public List<KubeObject> labelledForService(String kind, String namespace, String service) {
+        return index().byKindAndServiceName.get(kind, service, null).stream()
                 .filter(o -> sameNamespace(namespace, o.namespace())).toList();
     }
 
@@ -505,7 +510,7 @@ public final class ObjectGraph {
     public List<KubeObject> endpointsOf(KubeObject service) {
         List<KubeObject> out = new ArrayList<>(named("Endpoints", service.namespace(), service.name()));
         if (service.name() != null) {
-            out.addAll(labelled("EndpointSlice", service.namespace(), SERVICE_NAME_LABEL, service.name()));
+            out.addAll(labelledForService("EndpointSlice", service.namespace(), service.name()));
         }
         return out;
     }

@@ -151,7 +151,7 @@ class ObjectGraphTest {
             String namespace = i % 10 == 0 ? "" : ", namespace: n" + i % 7;
             tree.append("---\n{apiVersion: v1, kind: ").append(i % 3 == 0 ? "ConfigMap" : "Service")
                     .append(", metadata: {name: s").append(i % 1000).append(namespace)
-                    .append(", labels: {app: a").append(i % 13).append(", id: i").append(i).append("}}}\n");
+                    .append(", labels: {kubernetes.io/service-name: a").append(i % 13).append(", id: i").append(i).append("}}}\n");
         }
         var load = new Loader(LoadLimits.DEFAULT).load(List.of("-"),
                 new ByteArrayInputStream(tree.toString().getBytes(StandardCharsets.UTF_8)));
@@ -167,9 +167,10 @@ class ObjectGraphTest {
                         g.inNamespace(kind, namespace), kind + " in " + namespace);
                 for (int a = 0; a < 13; a += 4) {
                     String app = "a" + a;
-                    assertEquals(all.stream().filter(o -> o.kind().equals(kind) && app.equals(o.labels().get("app"))
+                    assertEquals(all.stream().filter(o -> o.kind().equals(kind)
+                            && app.equals(o.labels().get(ObjectGraph.SERVICE_NAME_LABEL))
                             && (o.namespace() == null || o.namespace().equals(namespace))).toList(),
-                            g.labelled(kind, namespace, "app", app), kind + " " + app + " in " + namespace);
+                            g.labelledForService(kind, namespace, app), kind + " " + app + " in " + namespace);
                 }
             }
             for (int i = 0; i < 1000; i += 37) {
@@ -184,7 +185,7 @@ class ObjectGraphTest {
             }
         }
         assertEquals(List.of(), g.named("Secret", "n1", "s1"));
-        assertEquals(List.of(), g.labelled("Service", "n1", "app", "none"));
+        assertEquals(List.of(), g.labelledForService("Service", "n1", "none"));
     }
 
     private static List<String> displays(List<KubeObject> objects) {
