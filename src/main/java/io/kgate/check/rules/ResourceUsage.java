@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What each workload asks of the cluster, computed as the scheduler does: a pod requests the sum
@@ -62,6 +63,15 @@ public final class ResourceUsage {
      */
     public static List<Workload> of(ObjectGraph graph, long unknownReplicas) {
         List<Workload> out = new ArrayList<>();
+        each(graph, unknownReplicas, out::add);
+        return out;
+    }
+
+    /**
+     * {@link #of}, one workload at a time: a sum over a large tree's workloads does not hold them all
+     * (a young collection while they are held would keep every one of them).
+     */
+    public static void each(ObjectGraph graph, long unknownReplicas, Consumer<Workload> out) {
         for (PodTemplate pod : graph.pods()) {
             BigDecimal[] request = {BigDecimal.ZERO, BigDecimal.ZERO};
             BigDecimal[] limit = {BigDecimal.ZERO, BigDecimal.ZERO};
@@ -103,9 +113,8 @@ public final class ResourceUsage {
             // under an autoscaler, the most it may scale to
             long most = graph.maxReplicas(pod);
             long replicas = most < 0 ? Math.max(unknownReplicas, 1) : most;
-            out.add(new Workload(pod.owner(), replicas, request, limit, where, noRequest, noLimit));
+            out.accept(new Workload(pod.owner(), replicas, request, limit, where, noRequest, noLimit));
         }
-        return out;
     }
 
     /** "128Mi" or "250m": a value of {@code resource} as people write it. */

@@ -16,9 +16,7 @@ import io.kgate.model.Quantity;
 import io.kgate.model.ScalarNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,8 +46,11 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
     private static final Param<Qty> NODE_MEMORY = Param.quantity("nodeMemory", null, "memory allocatable per node");
     private static final Param<Qty> NODE_CPU = Param.quantity("nodeCpu", null, "cpu allocatable per node");
 
-    /** One workload's share of the cluster budget for one resource. */
-    private record Share(KubeObject owner, String pointer, BigDecimal perPod, long replicas) {
+    /** One workload's share of the cluster budget for one resource: {@code perPod} × {@code replicas}. */
+    private record Share(KubeObject owner, String pointer, BigDecimal perPod, long replicas, BigDecimal total) {
+        Share(KubeObject owner, String pointer, BigDecimal perPod, long replicas) {
+            this(owner, pointer, perPod, replicas, perPod.multiply(BigDecimal.valueOf(replicas)));
+        }
     }
 
     @Override
@@ -92,17 +93,25 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
     public void run(RuleContext<Params> ctx) {
         Params p = ctx.params();
         long nodes = p.nodes();
-        if (nodes > 0) {
-            List<List<Share>> shares = List.of(new ArrayList<>(), new ArrayList<>());
-            for (ResourceUsage.Workload w : ResourceUsage.of(ctx.graph(), nodes)) {
-                for (int r = 0; r < 2; r++) {
-                    if (w.requestPerPod()[r].signum() > 0 && w.replicas() > 0) {
-                        shares.get(r).add(new Share(w.owner(), w.requestPointer()[r], w.requestPerPod()[r], w.replicas()));
-                    }
+        if (nodes <= 0) {
+            return;
+        }
+        List<Total> totals = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            Qty perNode = r == 0 ? p.nodeMemory() : p.nodeCpu();
+            totals.add(perNode == null ? null : new Total(ResourceUsage.RESOURCES.get(r), perNode, nodes));
+        }
+        ResourceUsage.each(ctx.graph(), nodes, w -> {
+            for (int r = 0; r < 2; r++) {
+                if (totals.get(r) != null && w.requestPerPod()[r].signum() > 0 && w.replicas() > 0) {
+                    totals.get(r).add(new Share(w.owner(), w.requestPointer()[r], w.requestPerPod()[r], w.replicas()));
                 }
             }
-            checkTotal(ctx, "memory", shares.get(0), nodes, p.nodeMemory());
-            checkTotal(ctx, "cpu", shares.get(1), nodes, p.nodeCpu());
+        });
+        for (Total t : totals) {
+            if (t != null) {
+                t.report(ctx);
+            }
         }
     }
 
@@ -110,40 +119,64 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
         return ResourceUsage.format(ResourceUsage.RESOURCES.indexOf(res), v);
     }
 
-    private static void checkTotal(RuleContext<Params> ctx, String res, List<Share> shares, long nodes, Qty perNode) {
-        if (perNode == null) {
-            return;
+    /**
+     * The requests of one resource added up workload by workload, against the cluster's budget: the
+     * workload that crosses it and the largest shares, kept as they come (a unit can hold 100,000
+     * workloads: they are not all held).
+     */
+    private static final class Total {
+        /** Shares named in the message, the largest first. */
+        private static final int NAMED = 5;
+        private final String res;
+        private final Qty perNode;
+        private final long nodes;
+        private final BigDecimal budget;
+        private BigDecimal total = BigDecimal.ZERO;
+        private Share over;
+        private int shares;
+        /** The largest shares so far, largest first, the earlier first among equal ones. */
+        private final List<Share> largest = new ArrayList<>();
+
+        Total(String res, Qty perNode, long nodes) {
+            this.res = res;
+            this.perNode = perNode;
+            this.nodes = nodes;
+            this.budget = perNode.value().multiply(BigDecimal.valueOf(nodes));
         }
-        BigDecimal budget = perNode.value().multiply(BigDecimal.valueOf(nodes));
-        BigDecimal total = BigDecimal.ZERO;
-        Share over = null;
-        for (Share s : shares) {
-            total = total.add(s.perPod.multiply(BigDecimal.valueOf(s.replicas)));
+
+        void add(Share s) {
+            total = total.add(s.total());
             if (over == null && total.compareTo(budget) > 0) {
                 over = s;
             }
+            shares++;
+            int at = largest.size();
+            while (at > 0 && largest.get(at - 1).total().compareTo(s.total()) < 0) {
+                at--;
+            }
+            if (at < NAMED) {
+                largest.add(at, s);
+                if (largest.size() > NAMED) {
+                    largest.removeLast();
+                }
+            }
         }
-        if (over == null) {
-            return;
+
+        void report(RuleContext<Params> ctx) {
+            if (over == null) {
+                return;
+            }
+            List<String> parts = new ArrayList<>();
+            for (Share s : largest) {
+                parts.add(s.owner.ref().display() + " " + s.replicas + (ctx.graph().autoscalerOf(s.owner) != null
+                        ? " (autoscaler maxReplicas)" : "") + " × " + format(res, s.perPod));
+            }
+            String more = shares > NAMED ? " and " + (shares - NAMED) + " more" : "";
+            ctx.report(over.owner, over.pointer, res + " requests of all workloads of " + ctx.scope() + " add up to "
+                    + format(res, total)
+                    + ", over the cluster budget " + format(res, budget) + " (" + nodes + " nodes × " + perNode.text()
+                    + "); this workload crosses it; largest: " + String.join(", ", parts) + more);
         }
-        // the largest shares first, so the message names what to cut
-        // each share's total worked out once, not twice per comparison (a unit can hold 100,000 workloads)
-        Map<Share, BigDecimal> totals = new IdentityHashMap<>();
-        for (Share s : shares) {
-            totals.put(s, s.perPod.multiply(BigDecimal.valueOf(s.replicas)));
-        }
-        List<Share> largest = new ArrayList<>(shares);
-        largest.sort((a, b) -> totals.get(b).compareTo(totals.get(a)));
-        List<String> parts = new ArrayList<>();
-        for (Share s : largest.subList(0, Math.min(5, largest.size()))) {
-            parts.add(s.owner.ref().display() + " " + s.replicas + (ctx.graph().autoscalerOf(s.owner) != null
-                    ? " (autoscaler maxReplicas)" : "") + " × " + format(res, s.perPod));
-        }
-        String more = largest.size() > 5 ? " and " + (largest.size() - 5) + " more" : "";
-        ctx.report(over.owner, over.pointer, res + " requests of all workloads of " + ctx.scope() + " add up to "
-                + format(res, total)
-                + ", over the cluster budget " + format(res, budget) + " (" + nodes + " nodes × " + perNode.text()
-                + "); this workload crosses it; largest: " + String.join(", ", parts) + more);
     }
 
     private static void checkContainer(RuleContext<Params> ctx, PodTemplate pod, PodTemplate.Container c) {
