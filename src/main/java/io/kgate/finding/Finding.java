@@ -89,7 +89,14 @@ public record Finding(String rule, Severity severity, String message, String fil
 
     @Override
     public int hashCode() {
-        return Objects.hash(rule, severity, message, file, line * 31 + column, object, path);
+        // what Objects.hash gives for these fields, without an array and a boxed number per finding
+        int h = 31 + Objects.hashCode(rule);
+        h = 31 * h + Objects.hashCode(severity);
+        h = 31 * h + Objects.hashCode(message);
+        h = 31 * h + Objects.hashCode(file);
+        h = 31 * h + (line * 31 + column);
+        h = 31 * h + Objects.hashCode(object);
+        return 31 * h + Objects.hashCode(path);
     }
 
     public Finding withSeverity(Severity s) {

@@ -27,7 +27,11 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(apiVersion, kind, namespace, name);
+        // what Objects.hash gives, without an array per call (findings hash their object)
+        int h = 31 + java.util.Objects.hashCode(apiVersion);
+        h = 31 * h + java.util.Objects.hashCode(kind);
+        h = 31 * h + java.util.Objects.hashCode(namespace);
+        return 31 * h + java.util.Objects.hashCode(name);
     }
 
     /** The API group of apiVersion ("" for the core group). */

@@ -44,6 +44,19 @@ class PackedFindingsTest {
         return out;
     }
 
+    /** Written out without allocating, the hashes are those of Objects.hash (dedup order and sets unchanged). */
+    @Test
+    void findingsAndObjectsHashAsObjectsHashDoes() {
+        for (Finding f : findings(300, 3)) {
+            assertEquals(java.util.Objects.hash(f.rule(), f.severity(), f.message(), f.file(), f.line() * 31 + f.column(),
+                    f.object(), f.path()), f.hashCode());
+            ObjectRef o = f.object();
+            if (o != null) {
+                assertEquals(java.util.Objects.hash(o.apiVersion(), o.kind(), o.namespace(), o.name()), o.hashCode());
+            }
+        }
+    }
+
     @Test
     void readBackInOrderByIndexAndInPieces() {
         List<Finding> added = findings(40_000, 1);
