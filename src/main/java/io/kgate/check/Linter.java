@@ -213,8 +213,8 @@ public final class Linter {
         parts.addAll(Parallel.on(threads, () -> {
             List<Callable<PackedFindings>> tasks = new ArrayList<>();
             for (Check c : checks) {
+                String name = c.getClass().getSimpleName();
                 for (Check.Task t : c.tasks(ctx)) {
-                    String name = c.getClass().getSimpleName();
                     // packed as they come, not held as objects until the task ends (a young collection
                     // meanwhile would keep them all); a segment per chunk of files where the task's
                     // findings follow the tree's order: they are finished chunk by chunk (finishByFile)

@@ -96,15 +96,19 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
         if (nodes <= 0) {
             return;
         }
-        List<Total> totals = new ArrayList<>();
+        // indexed like ResourceUsage.RESOURCES; null for a resource without a capacity per node
+        Total[] totals = new Total[2];
         for (int r = 0; r < 2; r++) {
             Qty perNode = r == 0 ? p.nodeMemory() : p.nodeCpu();
-            totals.add(perNode == null ? null : new Total(ResourceUsage.RESOURCES.get(r), perNode, nodes));
+            totals[r] = perNode == null ? null : new Total(ResourceUsage.RESOURCES.get(r), perNode, nodes);
+        }
+        if (totals[0] == null && totals[1] == null) {
+            return; // nothing to add up against
         }
         ResourceUsage.each(ctx.graph(), nodes, w -> {
             for (int r = 0; r < 2; r++) {
-                if (totals.get(r) != null && w.requestPerPod()[r].signum() > 0 && w.replicas() > 0) {
-                    totals.get(r).add(new Share(w.owner(), w.requestPointer()[r], w.requestPerPod()[r], w.replicas()));
+                if (totals[r] != null && w.requestPerPod()[r].signum() > 0 && w.replicas() > 0) {
+                    totals[r].add(new Share(w.owner(), w.requestPointer()[r], w.requestPerPod()[r], w.replicas()));
                 }
             }
         });
