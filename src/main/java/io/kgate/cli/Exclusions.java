@@ -85,7 +85,7 @@ final class Exclusions implements PathFilter {
         }
         Path dir = abs.getParent();
         Path top = dir == null ? null : topOf(dir).orElse(null);
-        return top == null ? null : repositories.computeIfAbsent(top, GitIgnored::of).reason(abs, directory);
+        return top == null ? null : repositories.computeIfAbsent(top, GitIgnored::of).reasonOfNormalised(abs, directory);
     }
 
     /**

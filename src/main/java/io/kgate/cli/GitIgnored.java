@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class GitIgnored {
     private final Path top;
     private final List<IgnorePattern> infoExclude;
-    private final Map<Path, List<IgnorePattern>> byDirectory = new ConcurrentHashMap<>();
+    /** The patterns in effect in each directory seen (see {@link #inEffect}). */
+    private final Map<Path, List<IgnorePattern>> inEffect = new ConcurrentHashMap<>();
     /** Tracked paths that patterns match (absolute), asked of git on the first match; null until then. */
     private volatile Set<Path> tracked;
 
@@ -37,22 +38,21 @@ final class GitIgnored {
 
     /** Why git ignores {@code path} ("ignored by git (.gitignore: target/)"), or null. */
     String reason(Path path, boolean directory) {
-        Path abs = path.toAbsolutePath().normalize();
-        if (!abs.startsWith(top) || abs.equals(top) || abs.getFileName().toString().equals(".git")) {
+        return reasonOfNormalised(path.toAbsolutePath().normalize(), directory);
+    }
+
+    /** {@link #reason} of an absolute, normalised path. */
+    String reasonOfNormalised(Path abs, boolean directory) {
+        Path dir = abs.getParent();
+        if (dir == null || IgnorePattern.relativeTo(top, abs) == null || abs.getFileName().toString().equals(".git")) {
             return null;
         }
         IgnorePattern last = null;
         Relative rel = new Relative(abs);
-        for (IgnorePattern p : infoExclude) {
-            last = decide(p, rel, directory, last);
-        }
-        List<Path> dirs = new ArrayList<>();
-        for (Path d = abs.getParent(); d != null && d.startsWith(top); d = d.getParent()) {
-            dirs.add(d);
-        }
-        for (int i = dirs.size() - 1; i >= 0; i--) { // the top-level's .gitignore first, deeper ones override
-            for (IgnorePattern p : patternsOf(dirs.get(i))) {
-                last = decide(p, rel, directory, last);
+        for (IgnorePattern p : inEffect(dir)) {
+            String r = rel.to(p.base());
+            if (r != null && p.matches(r, directory)) {
+                last = p;
             }
         }
         if (last == null || last.negated() || isTracked(abs, directory)) {
@@ -61,9 +61,27 @@ final class GitIgnored {
         return "ignored by git (" + last.source() + ": " + last.text() + ")";
     }
 
-    private static IgnorePattern decide(IgnorePattern p, Relative rel, boolean directory, IgnorePattern last) {
-        String r = rel.to(p.base());
-        return r != null && p.matches(r, directory) ? p : last;
+    /**
+     * The patterns that apply in {@code dir} (in the work tree) in git's order, the last match deciding:
+     * .git/info/exclude, then each .gitignore from the top-level's down to {@code dir}'s own. Made once
+     * per directory from its parent's: a walk asks for every file. A directory without a .gitignore
+     * shares its parent's list.
+     */
+    private List<IgnorePattern> inEffect(Path dir) {
+        List<IgnorePattern> known = inEffect.get(dir);
+        if (known != null) {
+            return known;
+        }
+        List<IgnorePattern> above = dir.equals(top) || dir.getParent() == null ? infoExclude : inEffect(dir.getParent());
+        List<IgnorePattern> own = patternsOf(dir);
+        List<IgnorePattern> all = above;
+        if (!own.isEmpty()) {
+            List<IgnorePattern> both = new ArrayList<>(above);
+            both.addAll(own);
+            all = List.copyOf(both);
+        }
+        List<IgnorePattern> first = inEffect.putIfAbsent(dir, all);
+        return first != null ? first : all;
     }
 
     /** A path relative to a pattern's base, made once for all the patterns of one .gitignore. */
@@ -85,11 +103,10 @@ final class GitIgnored {
         }
     }
 
-    private List<IgnorePattern> patternsOf(Path dir) {
-        return byDirectory.computeIfAbsent(dir, d -> {
-            Path file = d.resolve(".gitignore");
-            return Files.isRegularFile(file) ? read(file, d, shown(file)) : List.of();
-        });
+    /** The patterns of {@code dir}'s own .gitignore. */
+    private static List<IgnorePattern> patternsOf(Path dir) {
+        Path file = dir.resolve(".gitignore");
+        return Files.isRegularFile(file) ? read(file, dir, shown(file)) : List.of();
     }
 
     private boolean isTracked(Path abs, boolean directory) {

@@ -1,5 +1,6 @@
 package io.kgate.load;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +73,20 @@ public record IgnorePattern(Path base, String text, String source, boolean negat
         return relativeTo(base, abs);
     }
 
-    /** {@code abs} relative to {@code base}, '/'-separated, or null when it is not below it. */
+    /**
+     * {@code abs} relative to {@code base} (both absolute and normalised), '/'-separated, or null when
+     * it is not below it. Compared as text: a walk asks this for every file and pattern, and
+     * {@link Path#relativize} splits both paths into names each time.
+     */
     public static String relativeTo(Path base, Path abs) {
-        if (!abs.startsWith(base) || abs.equals(base)) {
-            return null;
+        String b = base.toString();
+        String a = abs.toString();
+        char separator = File.separatorChar;
+        int from = b.charAt(b.length() - 1) == separator ? b.length() : b.length() + 1; // the root ends with one
+        if (a.length() <= from || !a.startsWith(b) || a.charAt(from - 1) != separator) {
+            return null; // not below (/a/bc is not below /a/b), or base itself
         }
-        return base.relativize(abs).toString().replace('\\', '/');
+        return a.substring(from).replace(separator, '/');
     }
 
     /**

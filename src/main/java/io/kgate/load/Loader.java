@@ -7,6 +7,7 @@ import io.kgate.model.KubeObject;
 import io.kgate.model.Pos;
 import io.kgate.model.SourceFile;
 import io.kgate.model.Timings;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -256,25 +257,26 @@ public final class Loader {
                             if (!isManifestName(file.getFileName().toString())) {
                                 return FileVisitResult.CONTINUE;
                             }
+                            String rel = relativeName(root, file); // the sort key and, after the argument, the name shown
                             String excluded = filter.reason(file, false, false);
                             if (excluded != null) {
-                                skippedHere.put(file, new Skipped(display(arg, root, file), excluded));
+                                skippedHere.put(file, new Skipped(shown(arg, rel), excluded));
                             } else if (!attrs.isOther()) {
                                 // a regular file, or a broken link that reading will report; its sort key made
                                 // once; read now unless an earlier path argument or this walk has it already
                                 Object identity = identity(file, attrs);
                                 if (identity == null || !seen.contains(identity)) {
-                                    Source source = new Source(display(arg, root, file), file, null);
+                                    Source source = new Source(shown(arg, rel), file, null);
                                     Pending pending = identity != null && startedHere.containsKey(identity)
                                             ? new Pending(source, null) : startReading(source);
                                     if (identity != null) {
                                         startedHere.putIfAbsent(identity, pending);
                                     }
-                                    found.add(new Found(root.relativize(file).toString(), identity, pending));
+                                    found.add(new Found(rel, identity, pending));
                                 }
                             } else {
                                 // opening a pipe blocks until someone writes; a device may never end
-                                skippedHere.put(file, new Skipped(display(arg, root, file), notRegular(file)));
+                                skippedHere.put(file, new Skipped(shown(arg, rel), notRegular(file)));
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -367,12 +369,30 @@ public final class Loader {
     }
 
     private static String display(String arg, Path root, Path file) {
-        Path rel = root.relativize(file);
-        if (rel.toString().isEmpty()) {
+        return shown(arg, root.relativize(file).toString());
+    }
+
+    /** A file found walking the path argument {@code arg}, as reports show it: {@code rel} is relative to it. */
+    private static String shown(String arg, String rel) {
+        if (rel.isEmpty()) {
             return arg;
         }
         String base = arg.endsWith("/") ? arg.substring(0, arg.length() - 1) : arg;
-        return base.equals(".") ? rel.toString() : base + "/" + rel;
+        return base.equals(".") ? rel : base + "/" + rel;
+    }
+
+    /**
+     * {@code path}, met walking {@code root}, relative to it: the text after root's, which is where
+     * the walk put it ({@link Path#relativize} would split both into names, for every file of a tree).
+     */
+    static String relativeName(Path root, Path path) {
+        String r = root.toString();
+        String p = path.toString();
+        int from = r.isEmpty() ? 0 : r.endsWith(File.separator) ? r.length() : r.length() + 1;
+        if (p.length() > from && p.startsWith(r) && (from == 0 || p.charAt(from - 1) == File.separatorChar)) {
+            return p.substring(from);
+        }
+        return root.relativize(path).toString();
     }
 
     private static String describe(IOException e) {

@@ -44,6 +44,26 @@ class IgnorePatternTest {
         assertEquals(expected, IgnorePattern.parse(pattern, BASE, "test").matches(path, directory));
     }
 
+    @ParameterizedTest(name = "{1} relative to {0} = {2}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            /repo   | /repo/k8s/app.yaml | k8s/app.yaml
+            /repo   | /repo/a            | a
+            /repo   | /repo              | null
+            /repo   | /repository/a.yaml | null
+            /repo   | /rep/a.yaml        | null
+            /repo   | /other/a.yaml      | null
+            /repo/k | /repo/k8s/a.yaml   | null
+            /       | /repo/a.yaml       | repo/a.yaml
+            /       | /                  | null
+            """)
+    void relativeAsText(String base, String abs, String expected) {
+        // compared as text for speed: the same answers as comparing names (/repository is not below /repo)
+        Path b = Path.of(base);
+        Path a = Path.of(abs);
+        assertEquals(expected, IgnorePattern.relativeTo(b, a));
+        assertEquals(a.startsWith(b) && !a.equals(b) ? b.relativize(a).toString() : null, IgnorePattern.relativeTo(b, a));
+    }
+
     @Test
     void manyStarsOnALongNameTakeLinearTime() {
         IgnorePattern p = IgnorePattern.parse("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", BASE, "test");

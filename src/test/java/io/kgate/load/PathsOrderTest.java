@@ -15,6 +15,18 @@ class PathsOrderTest {
             "a/b.yaml", "ab", "a b/x", "A/x", "z", "a/a", "a0/x", "~/x", "e/x", "a/b/c/d.yaml", "a/bc");
 
     @Test
+    void aWalkedFileIsNamedAsRelativizeNamesIt() {
+        // the walk strips its root's text from each path it meets; relativize is the reference
+        for (String root : List.of("k8s", "k8s/", "./k8s", ".", "..", "../k8s", "a/../k8s", "a/./k8s", "/", "/srv/k8s")) {
+            Path r = Path.of(root);
+            for (String name : List.of("x.yaml", "apps/x.yaml", "a b/c.yaml")) {
+                Path p = r.resolve(name);
+                assertEquals(r.relativize(p).toString(), Loader.relativeName(r, p), root + " + " + name);
+            }
+        }
+    }
+
+    @Test
     void textOrderIsNameOrder() {
         for (String a : PATHS) {
             for (String b : PATHS) {
