@@ -217,6 +217,61 @@ class PackedTreeTest {
         }
     }
 
+    /** Short ASCII values by number, until the thread's table is full; after that, and other values, in place. */
+    @Test
+    void shortValuesAreNumberedUntilTheTableIsFull() throws Exception {
+        PackedTree.Keys keys = new PackedTree.Keys();
+        PackedTree.Values values = new PackedTree.Values(2);
+        String longValue = "x".repeat(PackedTree.SHORTEST_IN_PLACE);
+        List<String> written = List.of("web", "api", "web", "db", longValue, "é");
+        List<PackedTree> packed = new ArrayList<>();
+        for (String v : written) {
+            packed.add(PackedTree.of(YamlText.parse("v: " + v + "\n").asMap(), keys, null, values));
+        }
+        for (int i = 0; i < written.size(); i++) {
+            assertEquals(written.get(i), packed.get(i).decode().string("v"));
+        }
+        assertEquals(packed.get(0).size(), packed.get(1).size()); // numbered: as large whatever the value
+        assertEquals(packed.get(0).size(), packed.get(2).size());
+        assertEquals(packed.get(0).size() + "db".length(), packed.get(3).size()); // the table is full: in place
+        assertEquals(packed.get(0).size() + longValue.length(), packed.get(4).size()); // long: in place
+        assertEquals(packed.get(0).size() + "é".getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                packed.get(5).size()); // not ASCII: in place
+    }
+
+    /** Trees written on several threads, each numbering values in its own table, come back on another. */
+    @Test
+    void treesWrittenOnSeveralThreadsComeBackOnAnother() throws Exception {
+        PackedTree.Keys keys = new PackedTree.Keys();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<List<PackedTree>>> parts = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int thread = t;
+                parts.add(pool.submit(() -> {
+                    List<PackedTree> out = new ArrayList<>();
+                    for (int i = 0; i < 3000; i++) {
+                        // values shared by all threads, by some, and one's own
+                        out.add(PackedTree.of(YamlText.parse("a: shared-" + (i % 50) + "\nb: t" + thread + "-" + (i % 700)
+                                + "\nc: own-" + thread + "-" + i + "\n").asMap(), keys));
+                    }
+                    return out;
+                }));
+            }
+            for (int t = 0; t < 3; t++) {
+                List<PackedTree> trees = parts.get(t).get();
+                for (int i = 0; i < trees.size(); i++) {
+                    MapNode back = trees.get(i).decode();
+                    assertEquals("shared-" + (i % 50), back.string("a"));
+                    assertEquals("t" + t + "-" + (i % 700), back.string("b"));
+                    assertEquals("own-" + t + "-" + i, back.string("c"));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /**
      * Trees written one after the other share slabs: thousands of them (several slabs' worth, trees cut
      * by no slab's end) and one too large for a slab each come back as written, answering lookups too.
