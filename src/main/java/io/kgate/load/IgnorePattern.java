@@ -73,20 +73,10 @@ public record IgnorePattern(Path base, String text, String source, boolean negat
         return relativeTo(base, abs);
     }
 
-    /**
-     * {@code abs} relative to {@code base} (both absolute and normalised), '/'-separated, or null when
-     * it is not below it. Compared as text: a walk asks this for every file and pattern, and
-     * {@link Path#relativize} splits both paths into names each time.
-     */
+    /** {@code abs} relative to {@code base} (both absolute and normalised), '/'-separated, or null when it is not below it. */
     public static String relativeTo(Path base, Path abs) {
-        String b = base.toString();
-        String a = abs.toString();
-        char separator = File.separatorChar;
-        int from = b.charAt(b.length() - 1) == separator ? b.length() : b.length() + 1; // the root ends with one
-        if (a.length() <= from || !a.startsWith(b) || a.charAt(from - 1) != separator) {
-            return null; // not below (/a/bc is not below /a/b), or base itself
-        }
-        return a.substring(from).replace(separator, '/');
+        String rel = Paths.below(base.toString(), abs.toString());
+        return rel == null ? null : rel.replace(File.separatorChar, '/');
     }
 
     /**

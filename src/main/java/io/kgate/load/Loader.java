@@ -7,7 +7,6 @@ import io.kgate.model.KubeObject;
 import io.kgate.model.Pos;
 import io.kgate.model.SourceFile;
 import io.kgate.model.Timings;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -381,18 +380,10 @@ public final class Loader {
         return base.equals(".") ? rel : base + "/" + rel;
     }
 
-    /**
-     * {@code path}, met walking {@code root}, relative to it: the text after root's, which is where
-     * the walk put it ({@link Path#relativize} would split both into names, for every file of a tree).
-     */
+    /** {@code path}, met walking {@code root}, relative to it: the text after root's, where the walk put it. */
     static String relativeName(Path root, Path path) {
-        String r = root.toString();
-        String p = path.toString();
-        int from = r.isEmpty() ? 0 : r.endsWith(File.separator) ? r.length() : r.length() + 1;
-        if (p.length() > from && p.startsWith(r) && (from == 0 || p.charAt(from - 1) == File.separatorChar)) {
-            return p.substring(from);
-        }
-        return root.relativize(path).toString();
+        String rel = Paths.below(root.toString(), path.toString());
+        return rel != null ? rel : root.relativize(path).toString();
     }
 
     private static String describe(IOException e) {

@@ -1,5 +1,6 @@
 package io.kgate.load;
 
+import java.io.File;
 import java.nio.file.Path;
 
 /** Deterministic ordering of paths, independent of the file system's listing order. */
@@ -16,6 +17,22 @@ final class Paths {
             }
         }
         return Integer.compare(a.getNameCount(), b.getNameCount());
+    }
+
+    /**
+     * The text of {@code path} after {@code base}'s and a separator, or null when {@code path} is not
+     * below {@code base} (/a/bc is not below /a/b) or is {@code base}; an empty base is the current
+     * directory. Compared as text: a walk asks for every file, and {@link Path#relativize} splits both
+     * paths into names each time.
+     */
+    static String below(String base, String path) {
+        if (base.isEmpty()) {
+            return path.isEmpty() ? null : path;
+        }
+        char separator = File.separatorChar;
+        int from = base.charAt(base.length() - 1) == separator ? base.length() : base.length() + 1; // "/" ends with one
+        boolean below = path.length() > from && path.startsWith(base) && path.charAt(from - 1) == separator;
+        return below ? path.substring(from) : null;
     }
 
     /**

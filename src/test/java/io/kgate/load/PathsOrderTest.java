@@ -17,7 +17,7 @@ class PathsOrderTest {
     @Test
     void aWalkedFileIsNamedAsRelativizeNamesIt() {
         // the walk strips its root's text from each path it meets; relativize is the reference
-        for (String root : List.of("k8s", "k8s/", "./k8s", ".", "..", "../k8s", "a/../k8s", "a/./k8s", "/", "/srv/k8s")) {
+        for (String root : List.of("", "k8s", "k8s/", "./k8s", ".", "..", "../k8s", "a/../k8s", "a/./k8s", "/", "/srv/k8s")) {
             Path r = Path.of(root);
             for (String name : List.of("x.yaml", "apps/x.yaml", "a b/c.yaml")) {
                 Path p = r.resolve(name);
