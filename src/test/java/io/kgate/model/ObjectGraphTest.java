@@ -140,6 +140,41 @@ class ObjectGraphTest {
     }
 
     /**
+     * Keys with the same hash ("Aa" and "BB" have the same String hash, so do kinds, namespaces and
+     * names built of them) land in one probe chain: each lookup still tells them apart.
+     */
+    @Test
+    void keysWithTheSameHashAreToldApart() throws Exception {
+        List<String> words = List.of("AaAa", "AaBB", "BBAa", "BBBB");
+        StringBuilder tree = new StringBuilder();
+        for (String kind : words) {
+            for (String namespace : words) {
+                for (String name : words) {
+                    tree.append("---\n{apiVersion: v1, kind: ").append(kind).append(", metadata: {name: ").append(name)
+                            .append(", namespace: ").append(namespace).append("}}\n");
+                }
+            }
+        }
+        var load = new Loader(LoadLimits.DEFAULT).load(List.of("-"),
+                new ByteArrayInputStream(tree.toString().getBytes(StandardCharsets.UTF_8)));
+        List<KubeObject> all = load.objects();
+        ObjectGraph g = ObjectGraph.of(all).indexed();
+        for (String kind : words) {
+            assertEquals(all.stream().filter(o -> o.kind().equals(kind)).toList(), g.ofKind(kind));
+            for (String other : words) {
+                assertEquals(all.stream().filter(o -> o.kind().equals(kind) && o.namespace().equals(other)).toList(),
+                        g.inNamespace(kind, other), kind + " in " + other);
+                assertEquals(all.stream().filter(o -> o.kind().equals(kind) && o.name().equals(other)).toList(),
+                        g.named(kind, null, other), kind + " " + other);
+                for (String name : words) {
+                    assertEquals(all.stream().filter(o -> o.kind().equals(kind) && o.namespace().equals(other)
+                            && o.name().equals(name)).toList(), g.named(kind, other, name), kind + " " + other + "/" + name);
+                }
+            }
+        }
+    }
+
+    /**
      * A tree larger than one chunk of the graph's reads, with keys shared by many objects and keys of
      * one, some objects without a namespace: every lookup answers what a scan of the tree answers, in
      * tree order.
@@ -149,8 +184,9 @@ class ObjectGraphTest {
         StringBuilder tree = new StringBuilder();
         for (int i = 0; i < 3000; i++) {
             String namespace = i % 10 == 0 ? "" : ", namespace: n" + i % 7;
-            tree.append("---\n{apiVersion: v1, kind: ").append(i % 3 == 0 ? "ConfigMap" : "Service")
-                    .append(", metadata: {name: s").append(i % 1000).append(namespace)
+            // every 11th object has no kind: looked up under ""
+            tree.append("---\n{apiVersion: v1, ").append(i % 11 == 0 ? "" : i % 3 == 0 ? "kind: ConfigMap, " : "kind: Service, ")
+                    .append("metadata: {name: s").append(i % 1000).append(namespace)
                     .append(", labels: {kubernetes.io/service-name: a").append(i % 13).append(", id: i").append(i).append("}}}\n");
         }
         var load = new Loader(LoadLimits.DEFAULT).load(List.of("-"),
@@ -159,15 +195,15 @@ class ObjectGraphTest {
         assertEquals(3000, all.size());
         ObjectGraph g = ObjectGraph.of(all).indexed();
         for (String kind : List.of("Service", "ConfigMap")) {
-            assertEquals(all.stream().filter(o -> o.kind().equals(kind)).toList(), g.ofKind(kind));
+            assertEquals(all.stream().filter(o -> kind.equals(o.kind())).toList(), g.ofKind(kind));
             for (int n = 0; n < 8; n++) {
                 String namespace = "n" + n;
-                assertEquals(all.stream().filter(o -> o.kind().equals(kind)
+                assertEquals(all.stream().filter(o -> kind.equals(o.kind())
                         && (o.namespace() == null || o.namespace().equals(namespace))).toList(),
                         g.inNamespace(kind, namespace), kind + " in " + namespace);
                 for (int a = 0; a < 13; a += 4) {
                     String app = "a" + a;
-                    assertEquals(all.stream().filter(o -> o.kind().equals(kind)
+                    assertEquals(all.stream().filter(o -> kind.equals(o.kind())
                             && app.equals(o.labels().get(ObjectGraph.SERVICE_NAME_LABEL))
                             && (o.namespace() == null || o.namespace().equals(namespace))).toList(),
                             g.labelledForService(kind, namespace, app), kind + " " + app + " in " + namespace);
@@ -176,15 +212,27 @@ class ObjectGraphTest {
             for (int i = 0; i < 1000; i += 37) {
                 String name = "s" + i;
                 String namespace = "n" + i % 7;
-                assertEquals(all.stream().filter(o -> o.kind().equals(kind) && o.name().equals(name)
+                assertEquals(all.stream().filter(o -> kind.equals(o.kind()) && o.name().equals(name)
                         && (o.namespace() == null || o.namespace().equals(namespace))).toList(),
                         g.named(kind, namespace, name), kind + " " + name + " in " + namespace);
-                assertEquals(all.stream().filter(o -> o.kind().equals(kind) && (o.name().equals(name)
+                assertEquals(all.stream().filter(o -> kind.equals(o.kind()) && (o.name().equals(name)
                         || o.namespace() == null || o.namespace().equals(namespace))).toList(),
                         g.namedAnywhereOrIn(kind, name, namespace), kind + " " + name + " anywhere or in " + namespace);
             }
         }
+        assertEquals(all.stream().filter(o -> o.kind() == null || o.kind().isEmpty()).toList(), g.ofKind(""));
+        for (int i = 0; i < 1000; i += 37) {
+            String name = "s" + i;
+            for (String kind : List.of("Service", "ConfigMap")) {
+                assertEquals(all.stream().filter(o -> kind.equals(o.kind()) && o.name().equals(name)).toList(),
+                        g.named(kind, null, name), kind + " " + name + " in any namespace");
+                assertEquals(all.stream().filter(o -> kind.equals(o.kind()) && o.name().equals(name)
+                        && o.namespace() == null).toList(), g.named(kind, "", name), kind + " " + name + " without one");
+            }
+        }
         assertEquals(List.of(), g.named("Secret", "n1", "s1"));
+        assertEquals(List.of(), g.named("Secret", null, "s1"));
+        assertEquals(List.of(), g.inNamespace("Secret", "n1"));
         assertEquals(List.of(), g.labelledForService("Service", "n1", "none"));
     }
 
