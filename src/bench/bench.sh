@@ -5,10 +5,13 @@
 # Prints one table: median wall time, documents/second, CPU time / wall time, peak RSS, and kgate's
 # time as a multiple of the floor.
 #
-#   src/bench/bench.sh [--runs N] [--million] [--no-jvm] [--no-native]
+#   src/bench/bench.sh [--runs N] [--million] [--no-jvm] [--no-native] [--native-option OPTION]...
 #
 #   --runs N     runs per case (default 5; the median is reported)
 #   --million    also the 1,000,000-document tree (about 1.7 GB of YAML; a native run took 263 s on 2 cores)
+#   --native-option OPTION  given to every native run, before kgate's arguments: an option of the
+#                native runtime, e.g. -XX:MaxNewSize=48m, the bound a GraalVM or Mandrel build bakes in
+#                (application.properties) and a native-image launcher that drops -R: options does not
 #
 # Build first: ./mvnw -B package -DskipTests            (JVM: target/quarkus-app)
 #              ./mvnw -B package -DskipTests -Dnative   (native: target/kgate, measured when present)
@@ -22,13 +25,15 @@ RUNS=5
 MILLION=0
 JVM=1
 NATIVE_ON=1
+NATIVE_OPTIONS=()
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) RUNS=$2; shift 2 ;;
     --million) MILLION=1; shift ;;
     --no-jvm) JVM=0; shift ;;
     --no-native) NATIVE_ON=0; shift ;;
-    *) echo "usage: src/bench/bench.sh [--runs N] [--million] [--no-jvm] [--no-native]" >&2; exit 2 ;;
+    --native-option) NATIVE_OPTIONS+=("$2"); shift 2 ;;
+    *) echo "usage: src/bench/bench.sh [--runs N] [--million] [--no-jvm] [--no-native] [--native-option OPTION]..." >&2; exit 2 ;;
   esac
 done
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -93,6 +98,7 @@ sys.stderr.write("%.3f\n" % wall)
 }
 
 echo "kgate benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), median of $RUNS runs (/usr/bin/time), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ ${#NATIVE_OPTIONS[@]} -gt 0 ] && echo "native runs with: ${NATIVE_OPTIONS[*]}"
 echo
 echo "| form | case | median wall | documents/s | CPU/wall | peak RSS | × floor |"
 echo "|---|---|---|---|---|---|---|"
@@ -109,7 +115,7 @@ done
 for form in "${forms[@]}"; do
   case $form in
     jvm) cmd=("$JAVA" -jar "$JAR") ;;
-    native) cmd=("$NATIVE") ;;
+    native) cmd=("$NATIVE" ${NATIVE_OPTIONS[@]+"${NATIVE_OPTIONS[@]}"}) ;;
   esac
   FLOOR=- measure "$form" "--version" 0 "${cmd[@]}" --version
   FLOOR=- measure "$form" "testdata/split-architecture" 8 "${cmd[@]}" testdata/split-architecture
