@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -236,64 +234,64 @@ public final class Loader {
         // listed in path order, like the files read: the file system's listing order varies
         Map<Path, Skipped> skippedHere = new TreeMap<>((a, b) -> Paths.compare(root.relativize(a), root.relativize(b)));
         try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            String reason = dir.equals(root) ? null : skipReason(dir, root);
-                            if (reason == null && !dir.equals(root)) {
-                                reason = filter.reason(dir, true, false);
-                            }
-                            if (reason != null) {
-                                skippedHere.put(dir, new Skipped(display(arg, root, dir), reason));
-                                return FileVisitResult.SKIP_SUBTREE;
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
+            // in the order the files are joined: readings started by the walk are not held long
+            SortedWalk.walk(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String reason = dir.equals(root) ? null : skipReason(dir, root);
+                    if (reason == null && !dir.equals(root)) {
+                        reason = filter.reason(dir, true, false);
+                    }
+                    if (reason != null) {
+                        skippedHere.put(dir, new Skipped(display(arg, root, dir), reason));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
 
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (!isManifestName(file.getFileName().toString())) {
-                                return FileVisitResult.CONTINUE;
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!isManifestName(file.getFileName().toString())) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String rel = relativeName(root, file); // the sort key and, after the argument, the name shown
+                    String excluded = filter.reason(file, false, false);
+                    if (excluded != null) {
+                        skippedHere.put(file, new Skipped(shown(arg, rel), excluded));
+                    } else if (!attrs.isOther()) {
+                        // a regular file, or a broken link that reading will report; its sort key made
+                        // once; read now unless an earlier path argument or this walk has it already
+                        Object identity = identity(file, attrs);
+                        if (identity == null || !seen.contains(identity)) {
+                            Source source = new Source(shown(arg, rel), file, null);
+                            Pending pending = identity != null && startedHere.containsKey(identity)
+                                    ? new Pending(source, null) : startReading(source);
+                            if (identity != null) {
+                                startedHere.putIfAbsent(identity, pending);
                             }
-                            String rel = relativeName(root, file); // the sort key and, after the argument, the name shown
-                            String excluded = filter.reason(file, false, false);
-                            if (excluded != null) {
-                                skippedHere.put(file, new Skipped(shown(arg, rel), excluded));
-                            } else if (!attrs.isOther()) {
-                                // a regular file, or a broken link that reading will report; its sort key made
-                                // once; read now unless an earlier path argument or this walk has it already
-                                Object identity = identity(file, attrs);
-                                if (identity == null || !seen.contains(identity)) {
-                                    Source source = new Source(shown(arg, rel), file, null);
-                                    Pending pending = identity != null && startedHere.containsKey(identity)
-                                            ? new Pending(source, null) : startReading(source);
-                                    if (identity != null) {
-                                        startedHere.putIfAbsent(identity, pending);
-                                    }
-                                    found.add(new Found(rel, identity, pending));
-                                }
-                            } else {
-                                // opening a pipe blocks until someone writes; a device may never end
-                                skippedHere.put(file, new Skipped(shown(arg, rel), notRegular(file)));
-                            }
-                            return FileVisitResult.CONTINUE;
+                            found.add(new Found(rel, identity, pending));
                         }
+                    } else {
+                        // opening a pipe blocks until someone writes; a device may never end
+                        skippedHere.put(file, new Skipped(shown(arg, rel), notRegular(file)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
 
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            String shown = display(arg, root, file);
-                            if (e instanceof FileSystemLoopException) {
-                                skippedHere.put(file, new Skipped(shown, "symbolic link loop: directory already visited"));
-                            } else if (isManifestName(file.getFileName().toString())) {
-                                findings.add(Finding.onFile(FILE_READ, Severity.ERROR,
-                                        "cannot read file: " + describe(e), shown, Pos.START));
-                            } else if (!(e instanceof NoSuchFileException)) {
-                                skippedHere.put(file, new Skipped(shown, "cannot be read: " + describe(e)));
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    String shown = display(arg, root, file);
+                    if (e instanceof FileSystemLoopException) {
+                        skippedHere.put(file, new Skipped(shown, "symbolic link loop: directory already visited"));
+                    } else if (isManifestName(file.getFileName().toString())) {
+                        findings.add(Finding.onFile(FILE_READ, Severity.ERROR,
+                                "cannot read file: " + describe(e), shown, Pos.START));
+                    } else if (!(e instanceof NoSuchFileException)) {
+                        skippedHere.put(file, new Skipped(shown, "cannot be read: " + describe(e)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new PathException(arg + ": " + describe(e));
         }
