@@ -39,6 +39,33 @@ class BadInputTest {
         assertTrue(run.err().contains(dir.resolve("missing") + ": no such file or directory"), run::toString);
     }
 
+    /** Files are found on one thread while others read them: a missing path after a tree still stops the run. */
+    @Test
+    void nonExistentPathAfterATreeIsAUsageErrorAndNoReport() throws IOException {
+        for (int i = 0; i < 200; i++) {
+            Files.writeString(dir.resolve("cm-" + i + ".yaml"), CONFIG_MAP.replace("name: ok", "name: ok-" + i));
+        }
+        KgateRunner.Run run = kgate.run(dir.toString(), dir.resolve("missing").toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains(dir.resolve("missing") + ": no such file or directory"), run::toString);
+        assertEquals("", run.out(), run::toString);
+    }
+
+    /** The walk goes down one level of directories per call: a tree as deep as paths allow is walked. */
+    @Test
+    void aDirectoryTreeAsDeepAsPathsAllowIsWalked() throws IOException {
+        Path deep = dir;
+        for (int i = 0; i < 1000; i++) {
+            deep = deep.resolve("d");
+        }
+        Files.createDirectories(deep);
+        Files.writeString(deep.resolve("cm.yaml"), CONFIG_MAP);
+        Files.writeString(dir.resolve("cm.yaml"), CONFIG_MAP.replace("name: ok", "name: top"));
+        KgateRunner.Run run = kgate.run(dir.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("2 files, 2 documents, 2 objects"), run::toString);
+    }
+
     @Test
     void brokenSymlinkInsideATreeIsReportedAndTheRestIsChecked() throws IOException {
         Files.writeString(dir.resolve("good.yaml"), CONFIG_MAP);
@@ -67,8 +94,8 @@ class BadInputTest {
     }
 
     /**
-     * Files are read while the walk goes on, in the order the directory lists them; of the paths of
-     * one file, the first in path order still names it in the report.
+     * Files are read while the walk goes on; of the paths of one file, the first in path order still
+     * names it in the report.
      */
     @Test
     void aFileFoundByManyPathsIsReportedUnderTheFirstInOrder() throws IOException {

@@ -18,15 +18,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Reads files and directories into positioned Kubernetes objects. Only reads: it never writes to,
@@ -41,8 +42,14 @@ public final class Loader {
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules");
 
     private final LoadLimits limits;
-    /** Files to read, in report order; a file reached twice is read once. */
-    private final List<Pending> sources = new ArrayList<>();
+    /**
+     * Files to read, in report order, as they are found (a file reached twice is read once), then
+     * {@link #FOUND}, or what ended the finding (a {@link PathException}, an unexpected throwable).
+     */
+    private final BlockingQueue<Object> sources = new LinkedBlockingQueue<>();
+    /** Every file has been found. */
+    private static final Object FOUND = new Object();
+    /** What finding the files found or left out; read once {@link #FOUND} is taken. */
     private final List<Finding> findings = new ArrayList<>();
     private final List<Skipped> skipped = new ArrayList<>();
     /** What identifies each file added (see {@link #identity}), so a file reached twice is read once. */
@@ -106,6 +113,77 @@ public final class Loader {
     }
 
     private LoadResult loadAll(List<String> paths, InputStream stdin) throws PathException {
+        if (readers == null) {
+            // one thread: every file found, then read (a path that does not exist stops it before any reading)
+            failIf(find(paths, stdin));
+        } else {
+            // found on another thread while this one joins the readings in order: the readings done
+            // while a large walk goes on are not all held until it ends. A large stack: the walk
+            // recurses once per directory level.
+            Thread.ofPlatform().daemon().name("kgate-find").stackSize(64 << 20).start(() -> find(paths, stdin));
+        }
+        List<SourceFile> files = new ArrayList<>();
+        List<KubeObject> objects = new ArrayList<>();
+        List<Skipped> skippedReading = new ArrayList<>();
+        // packed as each file is joined, while the next ones are read: the findings of a large tree are
+        // not all held as objects until the tree pass (see PackedFindings)
+        PackedFindings.Builder found = new PackedFindings.Builder();
+        int documents = 0;
+        for (Object next = take(); next != FOUND; next = take()) {
+            failIf(next);
+            Pending p = (Pending) next;
+            FileParser.FileLoad l = p.reading() != null ? p.reading().join() : readAndPass(p.source());
+            files.add(l.file());
+            objects.addAll(l.objects());
+            found.addAll(l.findings());
+            skippedReading.addAll(l.skipped());
+            documents += l.documents();
+        }
+        Timings.step("files read, checked alone");
+        // what finding the files reported comes first, as when every file was found before any was read
+        PackedFindings all = findings.isEmpty() ? found.build()
+                : PackedFindings.concat(List.of(PackedFindings.of(findings), found.build()));
+        skipped.addAll(skippedReading);
+        return new LoadResult(List.copyOf(files), documents, List.copyOf(objects), all, List.copyOf(skipped));
+    }
+
+    private Object take() {
+        try {
+            return sources.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading files", e);
+        }
+    }
+
+    /** Throws {@code found} when it is what ended the finding of files. */
+    private static void failIf(Object found) throws PathException {
+        if (found instanceof PathException e) {
+            throw e;
+        } else if (found instanceof RuntimeException e) {
+            throw e;
+        } else if (found instanceof Error e) {
+            throw e;
+        }
+    }
+
+    /**
+     * Finds the files of {@code paths} in order, starting each one's reading, and ends the queue
+     * with {@link #FOUND} or what stopped it, which it returns.
+     */
+    private Object find(List<String> paths, InputStream stdin) {
+        Object end = FOUND;
+        try {
+            findAll(paths, stdin);
+            Timings.step("files found"); // their reading is under way by then
+        } catch (PathException | RuntimeException | Error e) {
+            end = e;
+        }
+        sources.add(end);
+        return end;
+    }
+
+    private void findAll(List<String> paths, InputStream stdin) throws PathException {
         for (String arg : paths) {
             if (arg.equals("-")) {
                 try {
@@ -130,24 +208,6 @@ public final class Loader {
                 addFile(arg, p);
             }
         }
-        Timings.step("files found"); // their reading is under way by then
-        List<SourceFile> files = new ArrayList<>();
-        List<KubeObject> objects = new ArrayList<>();
-        // packed as each file is joined, while the next ones are read: the findings of a large tree are
-        // not all held as objects until the tree pass (see PackedFindings)
-        PackedFindings.Builder found = new PackedFindings.Builder().addAll(findings);
-        int documents = 0;
-        for (int i = 0; i < sources.size(); i++) {
-            Pending p = sources.set(i, null); // its findings packed, its reading is not held
-            FileParser.FileLoad l = p.reading() != null ? p.reading().join() : readAndPass(p.source());
-            files.add(l.file());
-            objects.addAll(l.objects());
-            found.addAll(l.findings());
-            skipped.addAll(l.skipped());
-            documents += l.documents();
-        }
-        Timings.step("files read, checked alone");
-        return new LoadResult(List.copyOf(files), documents, List.copyOf(objects), found.build(), List.copyOf(skipped));
     }
 
     /** {@code s}, its reading started now when files are read on threads. */
@@ -228,13 +288,10 @@ public final class Loader {
     }
 
     private void walk(String arg, Path root) throws PathException {
-        List<Found> found = new ArrayList<>();
-        // each file's reading this walk started: of the first of its paths the walk met
-        Map<Object, Pending> startedHere = new HashMap<>();
         // listed in path order, like the files read: the file system's listing order varies
         Map<Path, Skipped> skippedHere = new TreeMap<>((a, b) -> Paths.compare(root.relativize(a), root.relativize(b)));
         try {
-            // in the order the files are joined: readings started by the walk are not held long
+            // in path order, the order the readings are joined in: they are not held long
             SortedWalk.walk(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -254,22 +311,17 @@ public final class Loader {
                     if (!isManifestName(file.getFileName().toString())) {
                         return FileVisitResult.CONTINUE;
                     }
-                    String rel = relativeName(root, file); // the sort key and, after the argument, the name shown
+                    String rel = relativeName(root, file); // after the argument, the name shown
                     String excluded = filter.reason(file, false, false);
                     if (excluded != null) {
                         skippedHere.put(file, new Skipped(shown(arg, rel), excluded));
                     } else if (!attrs.isOther()) {
-                        // a regular file, or a broken link that reading will report; its sort key made
-                        // once; read now unless an earlier path argument or this walk has it already
+                        // a regular file, or a broken link that reading will report; read now unless an
+                        // earlier path argument or this walk has it already: the same file by two paths
+                        // (links) is read once, by the first in path order, the order the walk goes in
                         Object identity = identity(file, attrs);
-                        if (identity == null || !seen.contains(identity)) {
-                            Source source = new Source(shown(arg, rel), file, null);
-                            Pending pending = identity != null && startedHere.containsKey(identity)
-                                    ? new Pending(source, null) : startReading(source);
-                            if (identity != null) {
-                                startedHere.putIfAbsent(identity, pending);
-                            }
-                            found.add(new Found(rel, identity, pending));
+                        if (identity == null || seen.add(identity)) {
+                            sources.add(startReading(new Source(shown(arg, rel), file, null)));
                         }
                     } else {
                         // opening a pipe blocks until someone writes; a device may never end
@@ -296,28 +348,6 @@ public final class Loader {
             throw new PathException(arg + ": " + describe(e));
         }
         skipped.addAll(skippedHere.values());
-        found.sort((a, b) -> Paths.compare(a.key(), b.key()));
-        for (Found f : found) {
-            // the same file by two paths of this walk (links): the first in path order is the one read,
-            // and names it; when the walk met another of its paths first, that reading is replaced
-            if (f.identity() == null) {
-                sources.add(f.pending());
-            } else if (seen.add(f.identity())) {
-                Pending met = startedHere.get(f.identity());
-                if (met == f.pending()) {
-                    sources.add(met);
-                } else {
-                    if (met.reading() != null) {
-                        met.reading().cancel(false);
-                    }
-                    sources.add(startReading(f.pending().source()));
-                }
-            }
-        }
-    }
-
-    /** A file a walk found: its path relative to the walk's root (the sort key), identity and reading. */
-    private record Found(String key, Object identity, Pending pending) {
     }
 
     /** Why a file found in a directory is not read, from its type (read without opening it). */
