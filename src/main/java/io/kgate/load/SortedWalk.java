@@ -29,7 +29,11 @@ import java.util.List;
  * be opened, the error that ended a directory's listing in {@code postVisitDirectory}.
  */
 final class SortedWalk {
-    private static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
+    /** A directory's entry with its name, made once for the sort (a Path makes it anew at each call). */
+    private record Entry(String name, Path path) {
+    }
+
+    private static final Comparator<Entry> BY_NAME = Comparator.comparing(Entry::name);
 
     private final FileVisitor<? super Path> visitor;
     /** The directories being walked, for the loop check. */
@@ -66,7 +70,7 @@ final class SortedWalk {
         } catch (IOException e) {
             return visitor.visitFileFailed(entry, e);
         }
-        List<Path> entries = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         IOException failed = null;
         try {
             FileVisitResult before = visitor.preVisitDirectory(entry, attrs);
@@ -74,7 +78,7 @@ final class SortedWalk {
                 return before == FileVisitResult.SKIP_SUBTREE ? FileVisitResult.CONTINUE : before;
             }
             for (Path p : stream) {
-                entries.add(p);
+                entries.add(new Entry(p.getFileName().toString(), p));
             }
         } catch (DirectoryIteratorException e) {
             failed = e.getCause();
@@ -92,8 +96,8 @@ final class SortedWalk {
         entries.sort(BY_NAME);
         open.push(new Dir(entry, attrs.fileKey()));
         try {
-            for (Path p : entries) {
-                FileVisitResult r = visit(p);
+            for (Entry e : entries) {
+                FileVisitResult r = visit(e.path());
                 if (r == FileVisitResult.TERMINATE) {
                     return r;
                 }
