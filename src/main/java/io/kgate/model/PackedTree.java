@@ -299,6 +299,31 @@ public final class PackedTree {
         return size;
     }
 
+    /**
+     * The tree written at {@code start} of {@code bytes} with these tables, as {@link KubeObject} holds
+     * it (its fields, not this object: one object per kept object); its size is not known.
+     */
+    static PackedTree at(byte[] bytes, int start, Keys keys, Values values) {
+        return new PackedTree(bytes, start, -1, keys, values);
+    }
+
+    /** The slab or array holding this tree's bytes (see {@link #at}). */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    int start() {
+        return start;
+    }
+
+    Keys keys() {
+        return keys;
+    }
+
+    Values values() {
+        return values;
+    }
+
     /** A new tree equal to the one written. */
     public MapNode decode() {
         return (MapNode) new Reader(bytes, start, keys, values).node();
