@@ -89,9 +89,18 @@ public final class ObjectGraph {
         /** Pod labels, read once: selectors are matched against them many times. */
         final Map<PodTemplate, Map<String, String>> podLabels = new IdentityHashMap<>();
         final Buckets<PodTemplate> podsByNamespace = new Buckets<>();
-        /** Pods by one label: namespace ("" when unset) + key + value, and key + value in any namespace. */
-        final Buckets<PodTemplate> podsByNamespaceAndLabel = new Buckets<>();
-        final Buckets<PodTemplate> podsByLabel = new Buckets<>();
+        /**
+         * Pods by one label: namespace ("" when unset) + key + value, and key + value in any namespace.
+         * Only the label's key is held: a pod has one namespace and one value per label key, so the
+         * first pod of a slot tells the rest ({@link #podLabels}, filled first). The key alone is not
+         * enough to tell from the pod: a pod with labels a=x and b=x is under two keys that may share
+         * a slot's hash. (Two of their three key arrays were 1.9 MB at 100,000 documents.)
+         */
+        final Buckets<PodTemplate> podsByNamespaceAndLabel = new Buckets<>(
+                (p, a, b, c) -> Objects.equals(a, Objects.requireNonNullElse(p.owner().namespace(), ""))
+                        && c != null && c.equals(labelValue(podLabels.get(p), b)), true);
+        final Buckets<PodTemplate> podsByLabel = new Buckets<>(
+                (p, a, b, c) -> a == null && c != null && c.equals(labelValue(podLabels.get(p), b)), true);
 
         /** What the lookups read of one object (decoded from a packed tree: the part worth splitting). */
         private record Read(KubeObject object, String serviceName, PodTemplate pod, Map<String, String> podLabels) {
@@ -109,7 +118,8 @@ public final class ObjectGraph {
         /**
          * The objects are read in chunks on the run's threads ({@link Parallel#inOrder}; one chunk, as
          * for one object's graph in the file pass, is read here), then put in the maps in the tree's order:
-         * the lookups by identity on one thread, those by label and the pods' on another (no map is in both).
+         * the order and the lookups by kind on one thread, those by name on another, those by label and the
+         * pods' on a third (no map is in two).
          */
         Index(List<KubeObject> objects) {
             order = new TreeOrder(objects.size());
@@ -131,7 +141,10 @@ public final class ObjectGraph {
                     continue;
                 }
                 Parallel.inOrder(List.<Callable<Void>>of(() -> {
-                    reads.forEach(chunk -> chunk.forEach(this::addIdentity));
+                    reads.forEach(chunk -> chunk.forEach(this::addOrderAndKind));
+                    return null;
+                }, () -> {
+                    reads.forEach(chunk -> chunk.forEach(this::addName));
                     return null;
                 }, () -> {
                     reads.forEach(chunk -> chunk.forEach(this::addLabelsAndPod));
@@ -143,15 +156,36 @@ public final class ObjectGraph {
             List.of(podsByNamespace, podsByNamespaceAndLabel, podsByLabel).forEach(Buckets::trim);
         }
 
+        /** The value of label {@code key} (null for none); an immutable map throws when asked for a null key. */
+        private static String labelValue(Map<String, String> labels, String key) {
+            if (key != null) {
+                return labels.get(key);
+            }
+            for (Map.Entry<String, String> l : labels.entrySet()) {
+                if (l.getKey() == null) {
+                    return l.getValue();
+                }
+            }
+            return null;
+        }
+
         private void addIdentity(Read r) {
+            addOrderAndKind(r);
+            addName(r);
+        }
+
+        private void addOrderAndKind(Read r) {
             KubeObject o = r.object;
             String kind = Objects.requireNonNullElse(o.kind(), "");
-            String namespace = Objects.requireNonNullElse(o.namespace(), "");
             order.add(o);
             byKind.add(kind, o);
+            byKindAndNamespace.add(kind, Objects.requireNonNullElse(o.namespace(), ""), null, o);
+        }
+
+        private void addName(Read r) {
+            KubeObject o = r.object;
             byKindAndName.add(o.kind(), o.name(), null, o);
-            byKindNamespaceAndName.add(o.kind(), namespace, o.name(), o);
-            byKindAndNamespace.add(kind, namespace, null, o);
+            byKindNamespaceAndName.add(o.kind(), Objects.requireNonNullElse(o.namespace(), ""), o.name(), o);
         }
 
         private void addLabelsAndPod(Read r) {
@@ -223,8 +257,8 @@ public final class ObjectGraph {
      * of it. Keys and values sit in parallel arrays (open addressing), not in a key object and a hash
      * entry each: a large tree's lookups hold hundreds of thousands of keys, and every object held is
      * work for each complete collection. When the key can be read from a value ({@link KeyOf}), no key
-     * is held: the key arrays of the two lookups by name were 6.3 of the 30 MB a 100,000-document
-     * graph holds.
+     * is held (or only its second part): the key arrays of the two lookups by name were 6.3 of the 30 MB
+     * a 100,000-document graph held, two of the three of the lookups of pods by label 1.9 more.
      */
     private static final class Buckets<V> {
         /** Whether {@code value} is under key (a, b, c): for a lookup whose keys are read from its values. */
@@ -250,13 +284,20 @@ public final class ObjectGraph {
         private int size;
         /** Null when the keys are held in {@link #first}, {@link #second} and {@link #third}. */
         private final KeyOf<V> keyOf;
+        /** With {@link #keyOf}: the second part of each key is held too, and must match as well. */
+        private final boolean holdsSecond;
 
         Buckets() {
-            this(null);
+            this(null, false);
         }
 
         Buckets(KeyOf<V> keyOf) {
+            this(keyOf, false);
+        }
+
+        Buckets(KeyOf<V> keyOf, boolean holdsSecond) {
             this.keyOf = keyOf;
+            this.holdsSecond = holdsSecond;
         }
 
         void add(String key, V value) {
@@ -273,8 +314,10 @@ public final class ObjectGraph {
             if (was == null) {
                 if (keyOf == null) {
                     first[i] = a;
-                    second[i] = b;
                     third[i] = c;
+                }
+                if (keyOf == null || holdsSecond) {
+                    second[i] = b;
                 }
                 hashes[i] = hash;
                 values[i] = value;
@@ -335,6 +378,9 @@ public final class ObjectGraph {
             if (keyOf == null) {
                 return Objects.equals(first[i], a) && Objects.equals(second[i], b) && Objects.equals(third[i], c);
             }
+            if (holdsSecond && !Objects.equals(second[i], b)) {
+                return false;
+            }
             // every value of a slot is under the same key: its first one tells
             Object v = values[i];
             return keyOf.is((V) (v instanceof Many many ? many.getFirst() : v), a, b, c);
@@ -349,8 +395,10 @@ public final class ObjectGraph {
             int capacity = Math.max(16, 2 * v.length);
             if (keyOf == null) {
                 first = new String[capacity];
-                second = new String[capacity];
                 third = new String[capacity];
+            }
+            if (keyOf == null || holdsSecond) {
+                second = new String[capacity];
             }
             hashes = new int[capacity];
             values = new Object[capacity];
@@ -362,8 +410,10 @@ public final class ObjectGraph {
                     }
                     if (keyOf == null) {
                         first[i] = a[j];
-                        second[i] = b[j];
                         third[i] = c[j];
+                    }
+                    if (keyOf == null || holdsSecond) {
+                        second[i] = b[j];
                     }
                     hashes[i] = h[j];
                     values[i] = v[j];

@@ -236,6 +236,50 @@ class ObjectGraphTest {
         assertEquals(List.of(), g.labelledForService("Service", "n1", "none"));
     }
 
+    /**
+     * Pods looked up by label, where namespaces, label keys and values all share one String hash (one
+     * probe chain) and some pods have no namespace: each selector finds what a scan of the pods finds,
+     * in tree order. The pods' lookups hold no keys: a pod is under a key when its labels hold it.
+     */
+    @Test
+    void podsByLabelAreToldApartWhenTheirKeysShareAHash() throws Exception {
+        List<String> words = List.of("AaAa", "AaBB", "BBAa", "BBBB");
+        StringBuilder tree = new StringBuilder();
+        int n = 0;
+        for (String namespace : List.of("", "AaAa", "BBBB", "AaBB")) {
+            for (String value : words) {
+                for (String other : words) {
+                    tree.append("---\n{apiVersion: apps/v1, kind: Deployment, metadata: {name: d").append(n++)
+                            .append(namespace.isEmpty() ? "" : ", namespace: " + namespace)
+                            .append("}, spec: {template: {metadata: {labels: {AaAa: ").append(value).append(", BBBB: ")
+                            .append(other).append("}}, spec: {containers: [{name: c, image: i}]}}}}\n");
+                }
+            }
+        }
+        var load = new Loader(LoadLimits.DEFAULT).load(List.of("-"),
+                new ByteArrayInputStream(tree.toString().getBytes(StandardCharsets.UTF_8)));
+        ObjectGraph g = ObjectGraph.of(load.objects()).indexed();
+        assertEquals(64, g.pods().size());
+        java.util.List<String> namespaces = new java.util.ArrayList<>(words);
+        namespaces.add(null);
+        namespaces.add("");
+        for (String namespace : namespaces) {
+            for (String key : words) {
+                for (String value : words) {
+                    for (java.util.Map<String, String> selector : List.of(java.util.Map.of(key, value),
+                            java.util.Map.of(key, value, key.equals("AaAa") ? "BBBB" : "AaAa", "BBAa"))) {
+                        List<PodTemplate> scan = g.pods().stream()
+                                .filter(p -> ObjectGraph.sameNamespace(namespace == null || namespace.isEmpty() ? null
+                                        : namespace, p.owner().namespace()))
+                                .filter(p -> p.labels().entrySet().containsAll(selector.entrySet())).toList();
+                        assertEquals(scan, g.podsSelectedBy(namespace, LabelSelector.equality(selector)),
+                                selector + " in " + namespace);
+                    }
+                }
+            }
+        }
+    }
+
     private static List<String> displays(List<KubeObject> objects) {
         return objects.stream().map(o -> o.ref().display()).toList();
     }
