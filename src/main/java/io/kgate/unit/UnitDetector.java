@@ -75,6 +75,7 @@ public final class UnitDetector {
     private final Map<Path, SourceFile> files = new LinkedHashMap<>();
     private final Map<Path, List<KubeObject>> objectsByFile = new HashMap<>();
     private final Map<KubeObject, Path> fileOf = new IdentityHashMap<>();
+    private final Map<SourceFile, Path> pathOfFile = new IdentityHashMap<>();
     private final Map<Path, Kustomization> kustomizations = new LinkedHashMap<>();
     /** Every file some kustomization references (the unlisted check's "listed"). */
     private final Set<Path> listed = new HashSet<>();
@@ -91,17 +92,19 @@ public final class UnitDetector {
     }
 
     private Result run() {
-        // a path per file, made once: a large tree holds several objects per file
-        Map<SourceFile, Path> pathOfFile = new IdentityHashMap<>();
+        if (options.declared().isEmpty() && !anyKustomizationFile() && !Flux.anyKustomization(load.objects())) {
+            // the common small case, and a large tree without units: no kustomize, no Flux, no configuration.
+            // Told from the file names first: the maps below cost a path per file and an entry per object
+            return new Result(load, byTarget(load.objects(), Map.of()), List.of(), Substitution.Unknowns.NONE, Map.of());
+        }
         for (SourceFile f : load.files()) {
-            Path p = pathOf(f.displayName());
-            pathOfFile.put(f, p);
+            Path p = pathOfFile(f);
             if (p != null) {
                 files.putIfAbsent(p, f);
             }
         }
         for (KubeObject o : load.objects()) {
-            Path p = pathOfFile.containsKey(o.file()) ? pathOfFile.get(o.file()) : pathOf(o.file().displayName());
+            Path p = pathOfFile(o.file());
             if (p != null) {
                 fileOf.put(o, p);
                 objectsByFile.computeIfAbsent(p, k -> new ArrayList<>()).add(o);
@@ -370,7 +373,7 @@ public final class UnitDetector {
             }
         }
         for (KubeObject o : rest) {
-            Path p = fileOf.containsKey(o) ? fileOf.get(o) : pathOf(o.file().displayName());
+            Path p = dirs.isEmpty() ? null : fileOf.containsKey(o) ? fileOf.get(o) : pathOfFile(o.file());
             String group = "files given";
             for (int i = 0; p != null && i < dirs.size(); i++) {
                 if (p.startsWith(dirs.get(i))) {
@@ -428,6 +431,27 @@ public final class UnitDetector {
         load.skipped().stream().filter(s -> !read.contains(s.file())).forEach(out::add);
         out.addAll(added);
         return out;
+    }
+
+    /** Whether a file read is named like a kustomization (by its name as given: no path made). */
+    private boolean anyKustomizationFile() {
+        for (SourceFile f : load.files()) {
+            String name = f.displayName();
+            if (name != null && Kustomization.isKustomizationName(name.substring(name.lastIndexOf('/') + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #pathOf} of the file's name, made once per file: a large tree holds several objects per file. */
+    private Path pathOfFile(SourceFile f) {
+        if (pathOfFile.containsKey(f)) {
+            return pathOfFile.get(f);
+        }
+        Path p = pathOf(f.displayName());
+        pathOfFile.put(f, p);
+        return p;
     }
 
     static Path pathOf(String display) {
