@@ -196,11 +196,16 @@ public final class Linter {
             early.add(f.withSeverity(rules.severity(f.rule())));
         }
         CheckContext ctx = new CheckContext(load, rules, split.units());
+        List<KubeObject> deferred = loaded.objects().stream().filter(UnitDetector::deferred).toList();
+        // the objects present after the units, by identity: only made when some object was deferred (a
+        // set of a large tree's every object, for none)
         Set<KubeObject> present = Collections.newSetFromMap(new IdentityHashMap<>());
-        present.addAll(load.objects());
-        for (KubeObject o : loaded.objects()) {
+        if (!deferred.isEmpty()) {
+            present.addAll(load.objects());
+        }
+        for (KubeObject o : deferred) {
             KubeObject now = split.replaced().getOrDefault(o, o);
-            if (UnitDetector.deferred(o) && present.contains(now)) {
+            if (present.contains(now)) {
                 for (ObjectCheck c : objectChecks) {
                     c.check(ctx, now, early::add);
                 }
@@ -259,15 +264,20 @@ public final class Linter {
                 // in more pieces than threads: each thread's share is then about the same
                 pieces.addAll(part instanceof PackedFindings p ? p.inPieces(4 * threads) : List.of(part));
             }
+            // three tasks, not one: a large tree's maps and secrets were this step's longest task
             List<Callable<Object>> first = new ArrayList<>();
+            first.add(() -> SecretMasking.secretValues(load.objects()));
             first.add(() -> {
                 for (SourceFile f : load.files()) {
                     files.computeIfAbsent(f.displayName(), k -> new ArrayList<>()).add(f);
                 }
+                return null;
+            });
+            first.add(() -> {
                 for (KubeObject o : load.objects()) {
                     objects.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
                 }
-                return SecretMasking.secretValues(load.objects());
+                return null;
             });
             long total = parts.stream().mapToLong(List::size).sum();
             long before = 0;
@@ -289,7 +299,7 @@ public final class Linter {
             List<Callable<PackedFindings>> tasks = new ArrayList<>();
             for (int k = 0; k < chunks.count(); k++) {
                 List<PackedFindings> chunk = new ArrayList<>();
-                for (Object sorted : done.subList(1, done.size())) {
+                for (Object sorted : done.subList(3, done.size())) {
                     chunk.add(((PackedFindings[]) sorted)[k]);
                 }
                 int at = k;
