@@ -707,12 +707,23 @@ public final class ObjectGraph {
         }
     }
 
-    /** Services an Ingress routes to (identity keys), each with the first backend naming it. */
-    public Map<KubeObject, IngressBackend> servicesBehindIngresses() {
-        Map<KubeObject, IngressBackend> out = new IdentityHashMap<>();
+    /** A Service an Ingress routes to, with the first backend naming it. */
+    public record RoutedService(KubeObject service, IngressBackend backend) {
+    }
+
+    /**
+     * Services an Ingress routes to, each once (by identity) with the first backend naming it, in the
+     * order of the backends: a rule that reports the first route of each workload reports the same one
+     * at every run (an identity map's order is not).
+     */
+    public List<RoutedService> servicesBehindIngresses() {
+        Set<KubeObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<RoutedService> out = new ArrayList<>();
         for (IngressBackend b : ingressBackends()) {
             for (KubeObject s : named("Service", b.ingress().namespace(), b.serviceName())) {
-                out.putIfAbsent(s, b);
+                if (seen.add(s)) {
+                    out.add(new RoutedService(s, b));
+                }
             }
         }
         return out;

@@ -46,6 +46,55 @@ class ParallelDeterminismTest {
         }
     }
 
+    /**
+     * A workload behind two Services of one Ingress is judged by the route of the first backend at
+     * every run: rollout-zero-downtime iterated the routed Services in an identity map's order, which
+     * differs from run to run (seen on the kube-linter corpus: 618 or 619 warnings).
+     */
+    @Test
+    void aWorkloadBehindTwoServicesIsReportedThroughTheFirstAtEveryRun() throws Exception {
+        String tree = """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: shop, namespace: shop}
+                spec:
+                  rules:
+                    - http:
+                        paths:
+                          - {path: /, pathType: Prefix, backend: {service: {name: zeta, port: {number: 80}}}}
+                          - {path: /a, pathType: Prefix, backend: {service: {name: alpha, port: {number: 80}}}}
+                ---
+                {apiVersion: v1, kind: Service, metadata: {name: alpha, namespace: shop}, spec: {selector: {app: web}, ports: [{port: 80}]}}
+                ---
+                {apiVersion: v1, kind: Service, metadata: {name: zeta, namespace: shop}, spec: {selector: {app: web}, ports: [{port: 80}]}}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  replicas: 3
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec: {containers: [{name: web, image: nginx:1.27}]}
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: web, namespace: shop}
+                spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}, minReplicas: 1, maxReplicas: 5}
+                """;
+        Linter linter = RuleSet.defaults().linter(new ArrayList<>(IdentityChecks.create()));
+        java.util.Set<String> reports = new java.util.LinkedHashSet<>();
+        for (int run = 0; run < 24; run++) {
+            LintResult result = linter.lint(List.of("-"), new ByteArrayInputStream(tree.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)), LoadLimits.DEFAULT);
+            reports.add(Reporters.byName("text").render(result, new ReportOptions("VERSION", false, linter.rules())));
+        }
+        assertEquals(1, reports.size(), "the report changed between runs:\n" + String.join("\n----\n", reports));
+        String report = reports.iterator().next();
+        assertTrue(report.contains("Ingress shop/shop exposes Deployment shop/web through Service shop/zeta"), report);
+    }
+
     private static final List<String> FORMATS = List.of("text", "json", "sarif");
 
     /**

@@ -8,6 +8,7 @@ import io.kgate.check.rules.Template;
 import io.kgate.model.IntOrPercent;
 import io.kgate.model.KubeObject;
 import io.kgate.model.Node;
+import io.kgate.model.ObjectGraph;
 import io.kgate.model.PodTemplate;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -70,7 +71,9 @@ public final class RolloutZeroDowntimeTemplate implements Template<RolloutZeroDo
         }
         // a workload is judged once, by the first Service exposing it: the verdict does not depend on the Service
         Set<KubeObject> judged = Collections.newSetFromMap(new IdentityHashMap<>());
-        ctx.graph().servicesBehindIngresses().forEach((svc, backend) -> {
+        for (ObjectGraph.RoutedService routed : ctx.graph().servicesBehindIngresses()) {
+            KubeObject svc = routed.service();
+            ObjectGraph.IngressBackend backend = routed.backend();
             for (PodTemplate pod : ctx.graph().podsSelectedBy(svc)) {
                 KubeObject owner = pod.owner();
                 if (!judged.add(owner) || !REPLICATED.contains(owner.kind())) {
@@ -94,6 +97,6 @@ public final class RolloutZeroDowntimeTemplate implements Template<RolloutZeroDo
                 ctx.report(owner, "/spec/replicas", exposes + "it runs " + fewest + " replica"
                         + (fewest == 1 ? "" : "s") + outage + "use replicas: " + min + " or more");
             }
-        });
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.kgate.check.rules.RuleContext;
 import io.kgate.check.rules.Template;
 import io.kgate.model.KubeObject;
 import io.kgate.model.ObjectGraph;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,8 @@ public final class ServiceTypeTemplate implements Template<ServiceTypeTemplate.P
     @Override
     public void run(RuleContext<Params> ctx) {
         boolean everyService = ctx.params().ingressEntryPoint();
-        Map<KubeObject, ObjectGraph.IngressBackend> routed = ctx.graph().servicesBehindIngresses();
+        Map<KubeObject, ObjectGraph.IngressBackend> routed = new IdentityHashMap<>();
+        ctx.graph().servicesBehindIngresses().forEach(r -> routed.put(r.service(), r.backend()));
         for (KubeObject svc : ctx.graph().ofKind("Service")) {
             String type = svc.root().map("spec") == null ? null : svc.root().map("spec").string("type");
             if (!"LoadBalancer".equals(type) && !"NodePort".equals(type)) {
