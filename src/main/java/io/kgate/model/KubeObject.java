@@ -33,7 +33,8 @@ public final class KubeObject {
     private final List<DuplicateKey> duplicateKeys;
 
     private KubeObject(SourceFile file, int documentIndex, int listIndex, Object tree, int start, PackedTree.Keys keys,
-            PackedTree.Values values, ObjectRef ref, List<DuplicateKey> duplicateKeys) {
+            PackedTree.Values values, String apiVersion, String kind, String namespace, String name,
+            List<DuplicateKey> duplicateKeys) {
         this.file = file;
         this.documentIndex = documentIndex;
         this.listIndex = listIndex;
@@ -41,17 +42,18 @@ public final class KubeObject {
         this.start = start;
         this.keys = keys;
         this.values = values;
-        this.apiVersion = ref.apiVersion();
-        this.kind = ref.kind();
-        this.namespace = ref.namespace();
-        this.name = ref.name();
+        this.apiVersion = apiVersion;
+        this.kind = kind;
+        this.namespace = namespace;
+        this.name = name;
         this.duplicateKeys = duplicateKeys;
     }
 
     /** The same place and identity over another tree (nodes, or bytes at {@code start}). */
     private KubeObject with(Object tree, int start, PackedTree.Keys keys, PackedTree.Values values,
             List<DuplicateKey> duplicateKeys) {
-        return new KubeObject(file, documentIndex, listIndex, tree, start, keys, values, ref(), duplicateKeys);
+        return new KubeObject(file, documentIndex, listIndex, tree, start, keys, values, apiVersion, kind, namespace,
+                name, duplicateKeys);
     }
 
     public static KubeObject of(SourceFile file, int documentIndex, int listIndex, MapNode root,
@@ -62,9 +64,8 @@ public final class KubeObject {
             name = meta.string("generateName");
         }
         String namespace = meta == null ? null : meta.string("namespace");
-        return new KubeObject(file, documentIndex, listIndex, root, 0, null, null,
-                new ObjectRef(root.string("apiVersion"), root.string("kind"), emptyToNull(namespace), name),
-                List.copyOf(duplicateKeys));
+        return new KubeObject(file, documentIndex, listIndex, root, 0, null, null, root.string("apiVersion"),
+                root.string("kind"), emptyToNull(namespace), name, List.copyOf(duplicateKeys));
     }
 
     /**
@@ -82,12 +83,14 @@ public final class KubeObject {
 
     /** The same tree under another identity (a namespace a unit gives it). */
     public KubeObject withRef(ObjectRef other) {
-        return new KubeObject(file, documentIndex, listIndex, tree, start, keys, values, other, duplicateKeys);
+        return new KubeObject(file, documentIndex, listIndex, tree, start, keys, values, other.apiVersion(),
+                other.kind(), other.namespace(), other.name(), duplicateKeys);
     }
 
     /** The same tree, read from another file name. */
     public KubeObject withFile(SourceFile other) {
-        return new KubeObject(other, documentIndex, listIndex, tree, start, keys, values, ref(), duplicateKeys);
+        return new KubeObject(other, documentIndex, listIndex, tree, start, keys, values, apiVersion, kind, namespace,
+                name, duplicateKeys);
     }
 
     public SourceFile file() {
@@ -118,7 +121,7 @@ public final class KubeObject {
 
     /** The packed tree (a view over the fields held here); only when {@link #packed()}. */
     private PackedTree packedTree() {
-        return PackedTree.at((byte[]) tree, start, keys, values);
+        return PackedTree.view((byte[]) tree, start, keys, values);
     }
 
     /** The object's tree (for a packed one: decoded, or this thread's recent decoding of it). */

@@ -303,11 +303,11 @@ public final class PackedTree {
      * The tree written at {@code start} of {@code bytes} with these tables, as {@link KubeObject} holds
      * it (its fields, not this object: one object per kept object); its size is not known.
      */
-    static PackedTree at(byte[] bytes, int start, Keys keys, Values values) {
+    static PackedTree view(byte[] bytes, int start, Keys keys, Values values) {
         return new PackedTree(bytes, start, -1, keys, values);
     }
 
-    /** The slab or array holding this tree's bytes (see {@link #at}). */
+    /** The slab or array holding this tree's bytes (see {@link #view}). */
     byte[] bytes() {
         return bytes;
     }
