@@ -284,7 +284,7 @@ public final class ObjectGraph {
         private int size;
         /** Null when the keys are held in {@link #first}, {@link #second} and {@link #third}. */
         private final KeyOf<V> keyOf;
-        /** With {@link #keyOf}: the second part of each key is held too, and must match as well. */
+        /** Whether {@link #second} is held: always without {@link #keyOf}; with it, when asked (it must match too). */
         private final boolean holdsSecond;
 
         Buckets() {
@@ -297,7 +297,7 @@ public final class ObjectGraph {
 
         Buckets(KeyOf<V> keyOf, boolean holdsSecond) {
             this.keyOf = keyOf;
-            this.holdsSecond = holdsSecond;
+            this.holdsSecond = keyOf == null || holdsSecond;
         }
 
         void add(String key, V value) {
@@ -316,7 +316,7 @@ public final class ObjectGraph {
                     first[i] = a;
                     third[i] = c;
                 }
-                if (keyOf == null || holdsSecond) {
+                if (holdsSecond) {
                     second[i] = b;
                 }
                 hashes[i] = hash;
@@ -397,7 +397,7 @@ public final class ObjectGraph {
                 first = new String[capacity];
                 third = new String[capacity];
             }
-            if (keyOf == null || holdsSecond) {
+            if (holdsSecond) {
                 second = new String[capacity];
             }
             hashes = new int[capacity];
@@ -412,7 +412,7 @@ public final class ObjectGraph {
                         first[i] = a[j];
                         third[i] = c[j];
                     }
-                    if (keyOf == null || holdsSecond) {
+                    if (holdsSecond) {
                         second[i] = b[j];
                     }
                     hashes[i] = h[j];

@@ -95,7 +95,7 @@ public final class UnitDetector {
         if (options.declared().isEmpty() && !anyKustomizationFile() && !Flux.anyKustomization(load.objects())) {
             // the common small case, and a large tree without units: no kustomize, no Flux, no configuration.
             // Told from the file names first: the maps below cost a path per file and an entry per object
-            return new Result(load, byTarget(load.objects(), Map.of()), List.of(), Substitution.Unknowns.NONE, Map.of());
+            return withoutUnits();
         }
         for (SourceFile f : load.files()) {
             Path p = pathOfFile(f);
@@ -123,7 +123,7 @@ public final class UnitDetector {
         }
         if (kustomizations.isEmpty() && !Flux.anyKustomization(load.objects()) && options.declared().isEmpty()) {
             // the common small case: no kustomize, no Flux, no configuration
-            return new Result(load, byTarget(load.objects(), Map.of()), List.of(), Substitution.Unknowns.NONE, Map.of());
+            return withoutUnits();
         }
         for (Kustomization k : kustomizations.values()) {
             checkRefs(k);
@@ -431,6 +431,11 @@ public final class UnitDetector {
         load.skipped().stream().filter(s -> !read.contains(s.file())).forEach(out::add);
         out.addAll(added);
         return out;
+    }
+
+    /** The result when there is nothing to split by: the objects grouped by the targets given. */
+    private Result withoutUnits() {
+        return new Result(load, byTarget(load.objects(), Map.of()), List.of(), Substitution.Unknowns.NONE, Map.of());
     }
 
     /** Whether a file read is named like a kustomization (by its name as given: no path made). */
