@@ -37,6 +37,9 @@ final class BlockYaml {
     private static final int MAX_KEY = 1000;
 
     private final String text;
+    /** text[start, end), scanned here: chars[i - start] is text.charAt(i) without a call each. */
+    private final char[] chars;
+    private final SharedStrings shared = SharedStrings.ofThread();
     /** The document is text[start, end): a file's text is read in place, not cut into documents. */
     private final int start;
     private final int end;
@@ -52,8 +55,9 @@ final class BlockYaml {
     private int at; // where its content starts (after a "- " when a mapping starts on a sequence entry's line)
     private int indent; // column of at
 
-    private BlockYaml(String text, int start, int end, int lineOffset, LoadLimits limits) {
+    private BlockYaml(String text, char[] chars, int start, int end, int lineOffset, LoadLimits limits) {
         this.text = text;
+        this.chars = chars;
         this.start = start;
         this.end = end;
         this.lineOffset = lineOffset;
@@ -68,11 +72,12 @@ final class BlockYaml {
 
     /** {@link #read(String, int, LoadLimits)} of the document text[start, end). */
     static YamlTreeBuilder.Result read(String text, int start, int end, int lineOffset, LoadLimits limits) {
-        if (!simpleCharacters(text, start, end)) {
+        char[] chars = TextChars.of(text, start, end);
+        if (!simpleCharacters(chars, end - start)) {
             return null;
         }
         try {
-            return new BlockYaml(text, start, end, lineOffset, limits).document();
+            return new BlockYaml(text, chars, start, end, lineOffset, limits).document();
         } catch (NotBlock e) {
             return null;
         }
@@ -82,9 +87,9 @@ final class BlockYaml {
      * Only line feeds and printable characters of the Basic Multilingual Plane: columns are then
      * characters, as snakeyaml-engine counts them, and nothing needs its checks of special characters.
      */
-    private static boolean simpleCharacters(String text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+    private static boolean simpleCharacters(char[] chars, int length) {
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
             if (c < 0x20 ? c != '\n'
                     : c >= 0x7f && (c < 0xa0 || c == 0x2028 || c == 0x2029 || c >= 0xd800 && c <= 0xdfff || c >= 0xfeff)) {
                 return false;
@@ -96,14 +101,14 @@ final class BlockYaml {
     private YamlTreeBuilder.Result document() {
         seek(start, 0);
         if (!eof && lineStart == start && at + 3 <= lineEnd && text.startsWith("---", at)
-                && (at + 3 == lineEnd || text.charAt(at + 3) == ' ')) {
+                && (at + 3 == lineEnd || chars[at + 3 - start] == ' ')) {
             endOfLine(at + 3); // the document start marker, with nothing after it
             next();
         }
         if (eof) {
             return tree.result(); // no content: an empty document
         }
-        if (text.charAt(at) == '%') {
+        if (chars[at - start] == '%') {
             throw NotBlock.INSTANCE; // a directive
         }
         int rootIndent = indent;
@@ -130,10 +135,10 @@ final class BlockYaml {
             lineStart = from;
             lineEnd = nl < 0 ? end : nl;
             int i = from;
-            while (i < lineEnd && text.charAt(i) == ' ') {
+            while (i < lineEnd && chars[i - start] == ' ') {
                 i++;
             }
-            if (i < lineEnd && text.charAt(i) != '#') {
+            if (i < lineEnd && chars[i - start] != '#') {
                 at = i;
                 indent = i - from;
                 eof = false;
@@ -159,8 +164,13 @@ final class BlockYaml {
         return MapNode.packPosition(line + 1 + lineOffset, index - lineStart + 1);
     }
 
+    /** text.substring(from, to), the same String as an earlier cut of the same characters. */
+    private String cut(int from, int to) {
+        return shared.cut(text, chars, start, from, to);
+    }
+
     private int skipSpaces(int i) {
-        while (i < lineEnd && text.charAt(i) == ' ') {
+        while (i < lineEnd && chars[i - start] == ' ') {
             i++;
         }
         return i;
@@ -169,14 +179,14 @@ final class BlockYaml {
     /** Nothing but spaces and a comment may follow index {@code i} on the current line. */
     private void endOfLine(int i) {
         int j = skipSpaces(i);
-        if (j < lineEnd && (text.charAt(j) != '#' || j == i)) {
+        if (j < lineEnd && (chars[j - start] != '#' || j == i)) {
             throw NotBlock.INSTANCE;
         }
     }
 
     /** The current content is a sequence entry: "-" then a space or the end of the line. */
     private boolean dash() {
-        return text.charAt(at) == '-' && (at + 1 == lineEnd || text.charAt(at + 1) == ' ');
+        return chars[at - start] == '-' && (at + 1 == lineEnd || chars[at + 1 - start] == ' ');
     }
 
     private void open(boolean mapping, Pos pos) {
@@ -197,7 +207,7 @@ final class BlockYaml {
             }
             int colon = key();
             int v = skipSpaces(colon + 1);
-            if (v == lineEnd || text.charAt(v) == '#') {
+            if (v == lineEnd || chars[v - start] == '#') {
                 long empty = position(colon + 1);
                 next();
                 if (!eof && indent > keyIndent) {
@@ -222,7 +232,7 @@ final class BlockYaml {
         open(false, pos(at));
         while (!eof && indent == dashIndent && dash()) {
             int v = skipSpaces(at + 1);
-            if (v == lineEnd || text.charAt(v) == '#') {
+            if (v == lineEnd || chars[v - start] == '#') {
                 long empty = position(at + 1);
                 next();
                 if (!eof && indent > dashIndent) {
@@ -230,7 +240,7 @@ final class BlockYaml {
                 } else {
                     tree.add(YamlTreeBuilder.plain(empty, ""));
                 }
-            } else if (text.charAt(v) == '-' && (v + 1 == lineEnd || text.charAt(v + 1) == ' ')) {
+            } else if (chars[v - start] == '-' && (v + 1 == lineEnd || chars[v + 1 - start] == ' ')) {
                 throw NotBlock.INSTANCE; // "- - x"
             } else if (keyColon(v) >= 0) {
                 at = v; // a mapping that starts on the entry's line: its keys are at this column
@@ -265,15 +275,15 @@ final class BlockYaml {
         if (colon < 0) {
             throw NotBlock.INSTANCE;
         }
-        char c = text.charAt(at);
+        char c = chars[at - start];
         if (c == '"' || c == '\'') {
             tree.key(position(at), quotedText(at, quoteEnd(at)), true);
         } else {
             int e = colon;
-            while (text.charAt(e - 1) == ' ') {
+            while (chars[e - 1 - start] == ' ') {
                 e--;
             }
-            tree.key(position(at), SharedStrings.cut(text, at, e), false);
+            tree.key(position(at), cut(at, e), false);
         }
         return colon;
     }
@@ -283,7 +293,7 @@ final class BlockYaml {
      * space or the end of the line), the index of that ':'; else -1.
      */
     private int keyColon(int i) {
-        char c = text.charAt(i);
+        char c = chars[i - start];
         int j;
         if (c == '"' || c == '\'') {
             int close = quoteEnd(i);
@@ -291,17 +301,17 @@ final class BlockYaml {
                 return -1;
             }
             j = skipSpaces(close + 1);
-            return j < lineEnd && text.charAt(j) == ':' && (j + 1 == lineEnd || text.charAt(j + 1) == ' ') ? j : -1;
+            return j < lineEnd && chars[j - start] == ':' && (j + 1 == lineEnd || chars[j + 1 - start] == ' ') ? j : -1;
         }
         if (!plainStart(i)) {
             return -1;
         }
         for (j = i + 1; j < lineEnd; j++) {
-            char d = text.charAt(j);
-            if (d == ':' && (j + 1 == lineEnd || text.charAt(j + 1) == ' ')) {
+            char d = chars[j - start];
+            if (d == ':' && (j + 1 == lineEnd || chars[j + 1 - start] == ' ')) {
                 return j - i > MAX_KEY ? -1 : j;
             }
-            if (d == '#' && text.charAt(j - 1) == ' ') {
+            if (d == '#' && chars[j - 1 - start] == ' ') {
                 return -1;
             }
         }
@@ -310,10 +320,10 @@ final class BlockYaml {
 
     /** A plain scalar may start at {@code i}: not an indicator (a "-", "?" or ":" only before a non-space). */
     private boolean plainStart(int i) {
-        char c = text.charAt(i);
+        char c = chars[i - start];
         switch (c) {
             case '-', '?', ':' -> {
-                return i + 1 < lineEnd && text.charAt(i + 1) != ' ' && c == '-';
+                return i + 1 < lineEnd && chars[i + 1 - start] != ' ' && c == '-';
             }
             case ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`' -> {
                 return false;
@@ -328,7 +338,7 @@ final class BlockYaml {
 
     /** The value at {@code v} on the current line, after "key:" or "-" of a collection at {@code parentIndent}. */
     private void value(int v, int parentIndent) {
-        char c = text.charAt(v);
+        char c = chars[v - start];
         switch (c) {
             case '|', '>' -> {
                 blockScalar(v, parentIndent);
@@ -345,7 +355,7 @@ final class BlockYaml {
             case '[' -> flowSequence(v);
             case '{' -> {
                 int close = skipSpaces(v + 1);
-                if (close == lineEnd || text.charAt(close) != '}') {
+                if (close == lineEnd || chars[close - start] != '}') {
                     throw NotBlock.INSTANCE; // a flow mapping with content
                 }
                 endOfLine(close + 1);
@@ -357,7 +367,7 @@ final class BlockYaml {
                     throw NotBlock.INSTANCE;
                 }
                 int e = plainEnd(v);
-                tree.add(YamlTreeBuilder.plain(position(v), SharedStrings.cut(text, v, e)));
+                tree.add(YamlTreeBuilder.plain(position(v), cut(v, e)));
             }
         }
         next();
@@ -370,16 +380,16 @@ final class BlockYaml {
     private int plainEnd(int v) {
         int e = lineEnd;
         for (int j = v + 1; j < lineEnd; j++) {
-            char d = text.charAt(j);
-            if (d == ':' && (j + 1 == lineEnd || text.charAt(j + 1) == ' ')) {
+            char d = chars[j - start];
+            if (d == ':' && (j + 1 == lineEnd || chars[j + 1 - start] == ' ')) {
                 throw NotBlock.INSTANCE; // "a: b: c" is an error
             }
-            if (d == '#' && text.charAt(j - 1) == ' ') {
+            if (d == '#' && chars[j - 1 - start] == ' ') {
                 e = j;
                 break;
             }
         }
-        while (text.charAt(e - 1) == ' ') {
+        while (chars[e - 1 - start] == ' ') {
             e--;
         }
         return e;
@@ -389,7 +399,7 @@ final class BlockYaml {
     private void flowSequence(int v) {
         open(false, pos(v));
         int i = skipSpaces(v + 1);
-        if (i < lineEnd && text.charAt(i) == ']') {
+        if (i < lineEnd && chars[i - start] == ']') {
             tree.endCollection();
             endOfLine(i + 1);
             return;
@@ -398,7 +408,7 @@ final class BlockYaml {
             if (i >= lineEnd) {
                 throw NotBlock.INSTANCE; // continues on the next line
             }
-            char c = text.charAt(i);
+            char c = chars[i - start];
             int after;
             if (c == '"' || c == '\'') {
                 int close = quoteEnd(i);
@@ -413,29 +423,29 @@ final class BlockYaml {
                 }
                 int j = i;
                 while (j < lineEnd) {
-                    char d = text.charAt(j);
+                    char d = chars[j - start];
                     if (d == ',' || d == ']') {
                         break;
                     }
-                    if (d == '[' || d == '{' || d == '}' || d == ':' || d == '#' && text.charAt(j - 1) == ' ') {
+                    if (d == '[' || d == '{' || d == '}' || d == ':' || d == '#' && chars[j - 1 - start] == ' ') {
                         throw NotBlock.INSTANCE;
                     }
                     j++;
                 }
                 int e = j;
-                while (text.charAt(e - 1) == ' ') {
+                while (chars[e - 1 - start] == ' ') {
                     e--;
                 }
-                tree.add(YamlTreeBuilder.plain(position(i), SharedStrings.cut(text, i, e)));
+                tree.add(YamlTreeBuilder.plain(position(i), cut(i, e)));
                 after = j;
             }
             i = skipSpaces(after);
-            if (i < lineEnd && text.charAt(i) == ',') {
+            if (i < lineEnd && chars[i - start] == ',') {
                 i = skipSpaces(i + 1);
-                if (i < lineEnd && text.charAt(i) == ']') {
+                if (i < lineEnd && chars[i - start] == ']') {
                     throw NotBlock.INSTANCE; // a trailing comma
                 }
-            } else if (i < lineEnd && text.charAt(i) == ']') {
+            } else if (i < lineEnd && chars[i - start] == ']') {
                 tree.endCollection();
                 endOfLine(i + 1);
                 return;
@@ -447,18 +457,18 @@ final class BlockYaml {
 
     /** The index of the quote closing the scalar opened at {@code q} ('"' or '\''), on its line; -1 when none. */
     private int quoteEnd(int q) {
-        return text.charAt(q) == '"' ? doubleQuoteEnd(q) : singleQuoteEnd(q);
+        return chars[q - start] == '"' ? doubleQuoteEnd(q) : singleQuoteEnd(q);
     }
 
     /** The value of the quoted scalar from {@code q} to {@code close}, its escapes resolved. */
     private String quotedText(int q, int close) {
-        return text.charAt(q) == '"' ? doubleQuoted(q, close) : singleQuoted(q, close);
+        return chars[q - start] == '"' ? doubleQuoted(q, close) : singleQuoted(q, close);
     }
 
     /** The index of the '"' closing the double-quoted scalar opened at {@code q}, on its line; -1 when none. */
     private int doubleQuoteEnd(int q) {
         for (int i = q + 1; i < lineEnd; i++) {
-            char c = text.charAt(i);
+            char c = chars[i - start];
             if (c == '\\') {
                 i++;
             } else if (c == '"') {
@@ -470,8 +480,8 @@ final class BlockYaml {
 
     private int singleQuoteEnd(int q) {
         for (int i = q + 1; i < lineEnd; i++) {
-            if (text.charAt(i) == '\'') {
-                if (i + 1 < lineEnd && text.charAt(i + 1) == '\'') {
+            if (chars[i - start] == '\'') {
+                if (i + 1 < lineEnd && chars[i + 1 - start] == '\'') {
                     i++;
                 } else {
                     return i;
@@ -482,25 +492,25 @@ final class BlockYaml {
     }
 
     private String singleQuoted(int q, int close) {
-        String s = SharedStrings.cut(text, q + 1, close);
+        String s = cut(q + 1, close);
         return s.indexOf('\'') < 0 ? s : s.replace("''", "'");
     }
 
     private String doubleQuoted(int q, int close) {
         int slash = text.indexOf('\\', q + 1, close); // to the closing quote only: not the rest of the text each time
         if (slash < 0) {
-            return SharedStrings.cut(text, q + 1, close);
+            return cut(q + 1, close);
         }
         StringBuilder sb = new StringBuilder(close - q);
         int i = q + 1;
         while (i < close) {
-            char c = text.charAt(i);
+            char c = chars[i - start];
             if (c != '\\') {
                 sb.append(c);
                 i++;
                 continue;
             }
-            char e = text.charAt(i + 1);
+            char e = chars[i + 1 - start];
             i += 2;
             switch (e) {
                 case '\\', '"', '/' -> sb.append(e);
@@ -515,7 +525,7 @@ final class BlockYaml {
                     }
                     int cp = 0;
                     for (int k = 0; k < digits; k++) {
-                        int d = Character.digit(text.charAt(i + k), 16);
+                        int d = Character.digit(chars[i + k - start], 16);
                         if (d < 0) {
                             throw NotBlock.INSTANCE;
                         }
@@ -540,13 +550,13 @@ final class BlockYaml {
      * strip chomping. Its content is the following lines indented more than {@code parentIndent}.
      */
     private void blockScalar(int v, int parentIndent) {
-        boolean literal = text.charAt(v) == '|';
+        boolean literal = chars[v - start] == '|';
         int i = v + 1;
         boolean strip = false;
-        if (i < lineEnd && text.charAt(i) == '-') {
+        if (i < lineEnd && chars[i - start] == '-') {
             strip = true;
             i++;
-        } else if (i < lineEnd && (text.charAt(i) == '+' || Character.isDigit(text.charAt(i)))) {
+        } else if (i < lineEnd && (chars[i - start] == '+' || Character.isDigit(chars[i - start]))) {
             throw NotBlock.INSTANCE; // keep chomping, an indentation indicator
         }
         endOfLine(i);
@@ -563,7 +573,7 @@ final class BlockYaml {
             int nl = text.indexOf('\n', s, end);
             int e = nl < 0 ? end : nl;
             int k = s;
-            while (k < e && text.charAt(k) == ' ') {
+            while (k < e && chars[k - start] == ' ') {
                 k++;
             }
             if (k < e) {
@@ -584,7 +594,7 @@ final class BlockYaml {
             int nl = text.indexOf('\n', s, end);
             int e = nl < 0 ? end : nl;
             int k = s;
-            while (k < e && text.charAt(k) == ' ') {
+            while (k < e && chars[k - start] == ' ') {
                 k++;
             }
             if (k == e) { // blank

@@ -27,23 +27,42 @@ final class TextLines extends AbstractList<String> implements RandomAccess {
     static TextLines of(String text) {
         int n = text.length();
         int terminators = 0; // counted first: arrays of the right size, not doubled from 16 (a \r\n counts twice)
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                terminators++;
+        for (int base = 0; base < n; base += TextChars.KEPT) {
+            int limit = Math.min(n, base + TextChars.KEPT);
+            char[] chars = TextChars.of(text, base, limit);
+            for (int i = 0, e = limit - base; i < e; i++) {
+                char c = chars[i];
+                if (c == '\n' || c == '\r') {
+                    terminators++;
+                }
             }
         }
         int[] starts = new int[terminators + 1];
         int[] ends = new int[terminators + 1];
         int size = 0;
-        for (int pos = 0; pos < n; size++) {
-            int end = pos;
-            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-                end++;
+        int pos = 0; // where the current line starts
+        boolean afterCarriageReturn = false; // a '\n' just after a '\r' ends no line: "\r\n" is one terminator
+        // in windows of the reused array: a file of 50 MB is not copied whole
+        for (int base = 0; base < n; base += TextChars.KEPT) {
+            int limit = Math.min(n, base + TextChars.KEPT);
+            char[] chars = TextChars.of(text, base, limit);
+            for (int i = base; i < limit; i++) {
+                char c = chars[i - base];
+                if (c == '\n' && afterCarriageReturn) {
+                    pos = i + 1;
+                } else if (c == '\n' || c == '\r') {
+                    starts[size] = pos;
+                    ends[size] = i;
+                    size++;
+                    pos = i + 1;
+                }
+                afterCarriageReturn = c == '\r';
             }
+        }
+        if (pos < n) {
             starts[size] = pos;
-            ends[size] = end;
-            pos = end == n ? n : end + (text.startsWith("\r\n", end) ? 2 : 1);
+            ends[size] = n;
+            size++;
         }
         return new TextLines(text, starts, ends, size);
     }

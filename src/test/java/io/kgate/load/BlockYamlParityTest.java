@@ -114,6 +114,41 @@ class BlockYamlParityTest {
                 yaml);
     }
 
+    /**
+     * The reader scans a copy of its document, index 0 being the document's start in the file: short
+     * and long documents (longer than the reused copy), first in their file or far into it, read the
+     * same tree as snakeyaml-engine, each with its own values and positions.
+     */
+    @Test
+    void documentsOfAnyLengthAnywhereInTheirFileAreReadInPlace() throws IOException {
+        List<String> documents = new ArrayList<>();
+        for (int values : new int[] {1, 3_000, 5_000, 12_000}) { // about 30 B to 300 KB; the copy kept is 64 Ki chars
+            StringBuilder d = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-" + values
+                    + "\ndata:\n");
+            for (int i = 0; i < values; i++) {
+                d.append("  key-").append(i).append(": 'value ").append(values - i).append("'\n");
+            }
+            documents.add(d.toString());
+        }
+        StringBuilder file = new StringBuilder();
+        for (String first : documents) { // each document first, then every other after it
+            file.append("---\n").append(first);
+            for (String d : documents) {
+                file.append("---\n# comment\n").append(d);
+            }
+        }
+        String text = file.toString();
+        int read = 0;
+        for (FileParser.Chunk c : FileParser.split(TextLines.of(text))) {
+            YamlTreeBuilder.Result block = BlockYaml.read(text, c.start(), c.end(), c.lineOffset(), LoadLimits.DEFAULT);
+            assertNotNull(block, "document at line " + (c.lineOffset() + 1) + " left to snakeyaml-engine");
+            assertSame(YamlTreeBuilder.parseFully(text.substring(c.start(), c.end()), c.lineOffset(), LoadLimits.DEFAULT),
+                    block, "document at line " + (c.lineOffset() + 1));
+            read++;
+        }
+        assertEquals(1 + documents.size() * (documents.size() + 1), read, "the empty stream before the first marker, then each document");
+    }
+
     @Test
     void nestingBeyondItsDepthGoesToSnakeyaml() {
         StringBuilder deep = new StringBuilder();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.kgate.model.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,6 +31,25 @@ class TextLinesTest {
         assertEquals(all.size(), kept.lines().size());
         for (int i = 0; i < all.size(); i++) {
             assertEquals(expected.contains(i + 1) ? all.get(i) : "", kept.line(i + 1), "line " + (i + 1));
+        }
+    }
+
+    /**
+     * Texts longer than the reused window are scanned a window at a time: a terminator, or the two
+     * characters of a "\r\n", at every position around each window's edge splits as String.lines() does.
+     */
+    @Test
+    void linesAreSplitTheSameAcrossTheScanWindows() {
+        for (String terminator : List.of("\n", "\r", "\r\n", "\n\n", "\r\r\n")) {
+            for (int shift = -3; shift <= 3; shift++) {
+                StringBuilder text = new StringBuilder();
+                text.append("x".repeat(TextChars.KEPT + shift)).append(terminator).append("next # c").append(terminator);
+                text.append("y".repeat(TextChars.KEPT - 2)).append(terminator).append("last");
+                String s = text.toString();
+                TextLines lines = TextLines.of(s);
+                assertEquals(s.lines().toList(), List.copyOf(lines), "terminator " + terminator.replace("\r", "CR")
+                        .replace("\n", "LF") + " at " + shift + " from the window's end");
+            }
         }
     }
 }

@@ -1,0 +1,27 @@
+package io.kgate.load;
+
+/**
+ * A part of a text copied into a char array, for the scanners that look at every character
+ * ({@link TextLines}, {@link BlockYaml}): in the native executable {@link String#charAt} is a call
+ * that is not inlined (a tenth of the run on a large tree), an array read is one instruction. One
+ * array per thread is reused up to {@link #KEPT} characters; a longer text gets its own.
+ */
+final class TextChars {
+    /** Manifests' documents are a few KiB; a longer array would only be memory held by each thread. */
+    static final int KEPT = 1 << 16;
+    private static final ThreadLocal<char[]> REUSED = ThreadLocal.withInitial(() -> new char[KEPT]);
+
+    private TextChars() {
+    }
+
+    /**
+     * text[start, end) at index 0 of an array (valid until the thread's next call), longer than that
+     * when reused.
+     */
+    static char[] of(String text, int start, int end) {
+        int length = end - start;
+        char[] chars = length <= KEPT ? REUSED.get() : new char[length];
+        text.getChars(start, end, chars, 0);
+        return chars;
+    }
+}
