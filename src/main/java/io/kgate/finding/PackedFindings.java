@@ -1,7 +1,6 @@
 package io.kgate.finding;
 
 import io.kgate.model.ObjectRef;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -439,20 +438,38 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
         }
 
         private void text(String s) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            out.varInt(b.length);
-            out.write(b, 0, b.length);
+            out.utf8(s);
         }
     }
 
-    /** A byte buffer that gives its array without copying it. */
-    private static final class Out extends ByteArrayOutputStream {
-        Out() {
-            super(4096);
-        }
+    /**
+     * A byte buffer that gives its array without copying it. Not a ByteArrayOutputStream: its writes
+     * are synchronized, a lock per byte of every finding, and nothing here is shared between threads.
+     */
+    private static final class Out {
+        /** Longer text is encoded by String.getBytes: a message of 16 Ki characters is already rare. */
+        private static final int LONGEST_CHARS = 1 << 14;
+        private byte[] buf = new byte[4096];
+        private int count;
+        private final char[] chars = new char[LONGEST_CHARS];
 
         byte[] bytes() {
             return buf;
+        }
+
+        int size() {
+            return count;
+        }
+
+        void reset() {
+            count = 0;
+        }
+
+        void write(int b) {
+            if (count == buf.length) {
+                grow(1);
+            }
+            buf[count++] = (byte) b;
         }
 
         void varInt(int v) {
@@ -461,6 +478,43 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
                 v >>>= 7;
             }
             write(v);
+        }
+
+        /**
+         * The UTF-8 bytes of {@code s} after their number. Findings' text is nearly all ASCII, written
+         * here byte for byte without the array String.getBytes makes for each.
+         */
+        void utf8(String s) {
+            int n = s.length();
+            if (n <= LONGEST_CHARS) {
+                s.getChars(0, n, chars, 0);
+                int ascii = 0;
+                while (ascii < n && chars[ascii] < 0x80) {
+                    ascii++;
+                }
+                if (ascii == n) {
+                    varInt(n);
+                    if (buf.length - count < n) {
+                        grow(n);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        buf[count + i] = (byte) chars[i];
+                    }
+                    count += n;
+                    return;
+                }
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            varInt(b.length);
+            if (buf.length - count < b.length) {
+                grow(b.length);
+            }
+            System.arraycopy(b, 0, buf, count, b.length);
+            count += b.length;
+        }
+
+        private void grow(int more) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
         }
     }
 

@@ -118,6 +118,20 @@ class PackedFindingsTest {
         assertEquals(List.of(), PackedFindings.concat(List.of()));
     }
 
+    /** Text is written byte for byte when ASCII and short enough, else encoded: the same findings come back. */
+    @Test
+    void textOfEveryLengthAndAlphabetComesBack() {
+        List<Finding> added = new ArrayList<>();
+        for (int length : new int[] {0, 1, 127, 128, 4095, 4096, 16_383, 16_384, 16_385, 70_000}) {
+            for (String alphabet : List.of("a", "é", "\uD83D\uDE80")) {
+                String text = "x".repeat(Math.max(0, length - 1)) + (length == 0 ? "" : alphabet);
+                added.add(new Finding("rule-" + length, Severity.WARNING, text, text + ".yaml", length, 1,
+                        new ObjectRef("v1", "ConfigMap", text, "cm"), "/data/" + text));
+            }
+        }
+        assertEquals(added, new ArrayList<>(PackedFindings.of(added)));
+    }
+
     @Test
     void oneFindingLargerThanASegment() {
         String huge = "x".repeat(PackedFindings.SEGMENT_BYTES * 3);
