@@ -2,6 +2,7 @@ package io.kgate.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +18,12 @@ import java.util.TreeSet;
  * configuration as created outside the tree. One answer for every rule that follows references.
  */
 public final class ObjectSources {
-    /** Keys of the Secret cert-manager writes. */
-    private static final Set<String> TLS_KEYS = Set.of("tls.crt", "tls.key", "ca.crt");
+    /**
+     * Keys of the Secret cert-manager writes, sorted as every other source's keys are: a message lists
+     * them, and Set.of iterates in an order drawn anew at each start of a JVM.
+     */
+    private static final Set<String> TLS_KEYS = Collections.unmodifiableSortedSet(
+            new TreeSet<>(List.of("tls.crt", "tls.key", "ca.crt")));
     /** The ingress-shim annotations: cert-manager creates a Certificate for every tls entry. */
     private static final List<String> CERT_MANAGER_ANNOTATIONS = List.of("cert-manager.io/cluster-issuer",
             "cert-manager.io/issuer");

@@ -73,7 +73,12 @@ public final class UnitDetector {
     private final List<Finding> findings = new ArrayList<>();
     /** Loaded files by absolute path, and their objects. */
     private final Map<Path, SourceFile> files = new LinkedHashMap<>();
-    private final Map<Path, List<KubeObject>> objectsByFile = new HashMap<>();
+    /**
+     * In the tree's order, not a HashMap's: the files of a Flux path and the unlisted files join their
+     * units in this order, and a unit's first object is the one a flux-substitution info names. A
+     * HashMap of absolute paths ordered them by where the tree was checked out.
+     */
+    private final Map<Path, List<KubeObject>> objectsByFile = new LinkedHashMap<>();
     private final Map<KubeObject, Path> fileOf = new IdentityHashMap<>();
     private final Map<SourceFile, Path> pathOfFile = new IdentityHashMap<>();
     private final Map<Path, Kustomization> kustomizations = new LinkedHashMap<>();

@@ -97,16 +97,28 @@ record Matching(KubeObject object, String group, String version, String resource
     /** The {@code request} variable of an offline create. */
     static Object request(KubeObject o) {
         Matching m = of(o, Map.of());
-        Map<String, Object> kind = Map.of("group", m.group, "version", m.version, "kind", o.kind());
-        Map<String, Object> resource = Map.of("group", m.group, "version", m.version, "resource", m.resource);
+        Map<String, Object> kind = inOrder("group", m.group, "version", m.version, "kind", o.kind());
+        Map<String, Object> resource = inOrder("group", m.group, "version", m.version, "resource", m.resource);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("kind", kind);
         request.put("resource", resource);
         request.put("name", o.name() == null ? "" : o.name());
         request.put("namespace", o.namespace() == null ? "" : o.namespace());
         request.put("operation", "CREATE");
-        request.put("userInfo", Map.of("username", "", "groups", List.of()));
+        request.put("userInfo", inOrder("username", "", "groups", List.of()));
         request.put("dryRun", false);
         return CelValues.plain(request);
+    }
+
+    /**
+     * A map of these keys and values iterated in this order, as the API server's structs are: a policy
+     * may iterate a map, and a Map.of's order changes from one JVM start to the next.
+     */
+    private static Map<String, Object> inOrder(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

@@ -10,7 +10,6 @@ import io.kgate.model.PodTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Images that write at run time (nginx: its cache, pid file and temp files) crash with
@@ -26,8 +25,11 @@ public final class ReadonlyRootWritableDirsTemplate implements Template<Readonly
     private static final Param<List<String>> PATHS = Param.strings("paths",
             List.of("/var/cache/nginx", "/var/run|/run", "/tmp"), "directories they write to; a|b accepts either");
 
-    /** Volume types that are never writable from the container. */
-    private static final Set<String> READ_ONLY_TYPES = Set.of("configMap", "secret", "downwardAPI", "projected",
+    /**
+     * Volume types that are never writable from the container, in the order a message names the first
+     * one a volume has (a List: a Set.of's order changes from one JVM start to the next).
+     */
+    private static final List<String> READ_ONLY_TYPES = List.of("configMap", "secret", "downwardAPI", "projected",
             "image", "gitRepo");
 
     private record Mount(String pointer, String path, boolean readOnly, String volume) {
