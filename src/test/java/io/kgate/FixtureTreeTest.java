@@ -29,7 +29,7 @@ public class FixtureTreeTest {
     private static final Path TESTDATA = Path.of("testdata");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Stream<Path> cases() throws IOException {
+    public static Stream<Path> cases() throws IOException {
         try (Stream<Path> dirs = Files.list(TESTDATA)) {
             return dirs.filter(Files::isDirectory).sorted().toList().stream();
         }
@@ -38,23 +38,7 @@ public class FixtureTreeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void findingsAreExactlyTheExpectedOnes(Path caseDir) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--output", "json", "--fail-on", "info"));
-        Path argsFile = caseDir.resolve("kgate-args.txt");
-        List<String> caseArgs = new ArrayList<>();
-        if (Files.exists(argsFile)) {
-            for (String a : Files.readString(argsFile).strip().split("\\s+")) {
-                if (!a.isEmpty()) {
-                    caseArgs.add(a.replace("$CASE", caseDir.toString()).replace("$BUILTIN_RULES", builtinRules()));
-                }
-            }
-        }
-        String rule = ruleOfCase(caseDir.getFileName().toString());
-        if (rule != null && !caseArgs.contains("--only") && !caseArgs.contains("--skip")) {
-            args.addAll(List.of("--only", rule));
-        }
-        args.addAll(caseArgs);
-        args.add(caseDir.toString());
-        KgateRunner.Run run = KgateRunner.get().run(args);
+        KgateRunner.Run run = KgateRunner.get().run(arguments(caseDir, caseDir));
         assertTrue(run.exitCode() == 0 || run.exitCode() == 1, () -> "unexpected exit code: " + run);
 
         List<Expected> expected = Expectations.read(caseDir);
@@ -71,6 +55,32 @@ public class FixtureTreeTest {
         assertEquals(render(expected), render(Expectations.compared(expected, actual)),
                 () -> "findings of " + caseDir + " differ; report:\n" + run.out());
         assertEquals(expected.isEmpty() ? 0 : 1, run.exitCode(), "exit code with --fail-on info");
+    }
+
+    /**
+     * The arguments of the case's run, JSON report, {@code --fail-on info}: its {@code kgate-args.txt}
+     * (or {@code --only} its rule) and its directory, {@code placed}: the case itself or a copy of it
+     * elsewhere ({@code $CASE/..} still names the case's own parent, {@code $CASE} names the copy).
+     */
+    public static List<String> arguments(Path caseDir, Path placed) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--output", "json", "--fail-on", "info"));
+        Path argsFile = caseDir.resolve("kgate-args.txt");
+        List<String> caseArgs = new ArrayList<>();
+        if (Files.exists(argsFile)) {
+            for (String a : Files.readString(argsFile).strip().split("\\s+")) {
+                if (!a.isEmpty()) {
+                    caseArgs.add(a.replace("$CASE/..", caseDir + "/..").replace("$CASE", placed.toString())
+                            .replace("$BUILTIN_RULES", builtinRules()));
+                }
+            }
+        }
+        String rule = ruleOfCase(caseDir.getFileName().toString());
+        if (rule != null && !caseArgs.contains("--only") && !caseArgs.contains("--skip")) {
+            args.addAll(List.of("--only", rule));
+        }
+        args.addAll(caseArgs);
+        args.add(placed.toString());
+        return args;
     }
 
     /** The rule a {@code rule-ID-...} case is about: the longest rule id (a file under rules/) it names. */

@@ -3,7 +3,9 @@ package io.kgate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kgate.FixtureTreeTest;
 import io.kgate.testing.KgateRunner;
+import io.kgate.testing.TestTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The report does not depend on where the tree is checked out: the same tree copied to directories
@@ -42,6 +47,24 @@ class CheckoutPlaceTest {
         assertEquals(1, infos.size(), report);
         assertTrue(infos.get(0).startsWith("TREE/apps/a.yaml:7:3: info flux-substitution: ${MISSING}")
                 && infos.get(0).endsWith("(ConfigMap default/cm-a)"), infos.get(0));
+    }
+
+    static Stream<Path> cases() throws IOException {
+        return FixtureTreeTest.cases();
+    }
+
+    /** Every fixture tree of testdata/, copied to two places: the same report, but for the place. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyFixtureReportsTheSameInTwoPlaces(Path caseDir) throws IOException {
+        List<String> reports = new ArrayList<>();
+        for (String place : List.of("first", "the-second-place")) {
+            Path copy = parent.resolve(place).resolve(caseDir.getFileName().toString());
+            TestTrees.copy(caseDir, copy);
+            KgateRunner.Run r = KgateRunner.get().run(FixtureTreeTest.arguments(caseDir, copy));
+            reports.add(r.exitCode() + "\n" + r.out().replace(copy.toString(), "CASE"));
+        }
+        assertEquals(reports.get(0), reports.get(1));
     }
 
     /** A Flux Kustomization of ./apps (no kustomization.yaml there), six ConfigMaps using ${MISSING}. */
