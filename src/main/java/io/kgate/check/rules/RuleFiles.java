@@ -32,21 +32,29 @@ public final class RuleFiles {
     public record Contents(List<RuleDef> rules, Map<String, Profile> profiles) {
     }
 
-    private static Contents embedded;
+    /**
+     * The rule files shipped inside kgate, parsed when first used. The native build initializes this
+     * class while it builds ({@code --initialize-at-build-time} in application.properties): the
+     * executable holds them parsed, as it holds the API lifecycle table.
+     */
+    private static final class Embedded {
+        static final Contents CONTENTS = parse();
+
+        private static Contents parse() {
+            try {
+                return readEmbedded();
+            } catch (RuleError e) {
+                throw new IllegalStateException("built-in rule file is invalid: " + e.getMessage(), e);
+            }
+        }
+    }
 
     private RuleFiles() {
     }
 
     /** The rule files shipped inside kgate (parsed once). */
-    public static synchronized Contents embedded() {
-        if (embedded == null) {
-            try {
-                embedded = readEmbedded();
-            } catch (RuleError e) {
-                throw new IllegalStateException("built-in rule file is invalid: " + e.getMessage(), e);
-            }
-        }
-        return embedded;
+    public static Contents embedded() {
+        return Embedded.CONTENTS;
     }
 
     private static Contents readEmbedded() throws RuleError {
