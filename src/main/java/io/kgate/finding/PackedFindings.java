@@ -451,7 +451,8 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
         private static final int LONGEST_CHARS = 1 << 14;
         private byte[] buf = new byte[4096];
         private int count;
-        private final char[] chars = new char[LONGEST_CHARS];
+        /** The text being written, grown as needed: a builder is made per task, most write short text. */
+        private char[] chars = new char[256];
 
         byte[] bytes() {
             return buf;
@@ -487,6 +488,9 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
         void utf8(String s) {
             int n = s.length();
             if (n <= LONGEST_CHARS) {
+                if (chars.length < n) {
+                    chars = new char[Math.min(LONGEST_CHARS, Math.max(n, chars.length * 2))];
+                }
                 s.getChars(0, n, chars, 0);
                 int ascii = 0;
                 while (ascii < n && chars[ascii] < 0x80) {
