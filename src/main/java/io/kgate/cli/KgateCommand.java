@@ -39,9 +39,7 @@ import picocli.CommandLine.Parameters;
 
 @TopCommand
 @Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {AuditCommand.class, RulesCommand.class, ExplainCommand.class, SchemasCommand.class,
-            DryRunCommand.class, CompletionCommand.class},
+        sortOptions = false, usageHelpAutoWidth = true, // subcommands: KgateCommandLine.SUBCOMMANDS
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

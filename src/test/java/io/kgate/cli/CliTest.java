@@ -39,7 +39,7 @@ class CliTest {
     void helpNamesEverySubcommandAndItsSubcommands() {
         KgateRunner.Run run = kgate.run("--help");
         List<String> names = new java.util.ArrayList<>();
-        for (Class<?> sub : KgateCommand.class.getAnnotation(picocli.CommandLine.Command.class).subcommands()) {
+        for (Class<?> sub : KgateCommandLine.SUBCOMMANDS) {
             picocli.CommandLine.Command c = sub.getAnnotation(picocli.CommandLine.Command.class);
             names.add(c.name());
             for (Class<?> subSub : c.subcommands()) {

@@ -15,7 +15,7 @@ import picocli.CommandLine;
 class CommandRunsTest {
     @Test
     void anAuditLeavesTheNextRunOfTheSameCommandLineAPlainLint() {
-        CommandLine cl = new CommandLine(new KgateCommand());
+        CommandLine cl = KgateCommandLine.withSubcommands(new CommandLine(new KgateCommand()));
         StringWriter audit = new StringWriter();
         cl.setOut(new PrintWriter(audit, true));
         cl.setErr(new PrintWriter(new StringWriter(), true));

@@ -1,6 +1,7 @@
 package io.kgate.testing;
 
 import io.kgate.cli.KgateCommand;
+import io.kgate.cli.KgateCommandLine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -153,10 +154,11 @@ public interface KgateRunner {
             try {
                 System.setIn(new ByteArrayInputStream(stdin));
                 System.setErr(new PrintStream(stray, true, StandardCharsets.UTF_8));
-                CommandLine cl = new CommandLine(new KgateCommand());
+                String[] argv = args.toArray(String[]::new);
+                CommandLine cl = KgateCommandLine.forArguments(new CommandLine(new KgateCommand()), argv);
                 cl.setOut(new PrintWriter(out, true));
                 cl.setErr(new PrintWriter(err, true));
-                int code = cl.execute(args.toArray(String[]::new));
+                int code = cl.execute(argv);
                 return new Run(code, out.toString(), err + stray.toString(StandardCharsets.UTF_8));
             } finally {
                 System.setIn(oldIn);
@@ -257,7 +259,7 @@ public interface KgateRunner {
     /** Entry point for running the command class without the packaged jar. */
     final class Main {
         public static void main(String[] args) {
-            System.exit(new CommandLine(new KgateCommand()).execute(args));
+            System.exit(KgateCommandLine.forArguments(new CommandLine(new KgateCommand()), args).execute(args));
         }
     }
 }

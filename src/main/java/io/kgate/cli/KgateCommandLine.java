@@ -1,0 +1,66 @@
+package io.kgate.cli;
+
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import io.quarkus.runtime.annotations.CommandLineArguments;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The picocli command line of a run. Picocli builds the model of a command (every option, inherited options copied
+ * into every subcommand, descriptions interpolated) by reflection, which in the native executable was a quarter of
+ * the start-up of {@code kgate --version} or a lint: so the subcommands are added only to a run whose arguments can
+ * name one (or ask for help, or come from an {@code @file}), and before a usage error prints the usage. A run
+ * without them parses its arguments exactly as with them: picocli treats an argument as a subcommand only when it
+ * is one's name.
+ */
+@Dependent
+public class KgateCommandLine {
+    static final List<Class<?>> SUBCOMMANDS = List.of(AuditCommand.class, RulesCommand.class, ExplainCommand.class,
+            SchemasCommand.class, DryRunCommand.class, CompletionCommand.class);
+
+    @Produces
+    CommandLine commandLine(PicocliCommandLineFactory factory, @CommandLineArguments String[] args) {
+        return forArguments(factory.create(), args);
+    }
+
+    /** {@code top} (a kgate command without subcommands) made ready to execute {@code args}. */
+    public static CommandLine forArguments(CommandLine top, String[] args) {
+        if (mayNameASubcommand(args)) {
+            return withSubcommands(top);
+        }
+        CommandLine.IParameterExceptionHandler standard = top.getParameterExceptionHandler();
+        top.setParameterExceptionHandler((e, rest) -> {
+            withSubcommands(top); // the usage printed with the error lists them
+            return standard.handleParseException(e, rest);
+        });
+        return top;
+    }
+
+    /** {@code top} with every subcommand, once. */
+    public static CommandLine withSubcommands(CommandLine top) {
+        if (top.getSubcommands().isEmpty()) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                top.addSubcommand(sub);
+            }
+        }
+        return top;
+    }
+
+    static boolean mayNameASubcommand(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("@") || arg.equals("-h") || arg.equals("--help")) {
+                return true;
+            }
+            for (Class<?> sub : SUBCOMMANDS) {
+                Command command = sub.getAnnotation(Command.class);
+                if (arg.equals(command.name()) || List.of(command.aliases()).contains(arg)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
