@@ -21,8 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SchemaStore {
     private static final String DIR = "kgate/schemas/";
-    private static final Map<String, SchemaStore> LOADED = new ConcurrentHashMap<>();
-    private static volatile Map<String, Integer> index;
+    /**
+     * The native executable holds the index and every embedded version read: this class is initialized while
+     * it is built ({@code --initialize-at-build-time} in application.properties), as the API lifecycle table;
+     * reading the default version's definitions was a tenth of checking the bundled example. The JVM reads a
+     * version when a run first asks for it.
+     */
+    private static final boolean BUILDING_NATIVE =
+            "buildtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"));
+    private static volatile Map<String, Integer> index = BUILDING_NATIVE ? readIndex() : null;
+    private static final Map<String, SchemaStore> LOADED = new ConcurrentHashMap<>(BUILDING_NATIVE ? readAll() : Map.of());
 
     private final String version;
     private final Map<String, String> texts;
@@ -39,15 +47,27 @@ public final class SchemaStore {
     public static Map<String, Integer> versions() {
         Map<String, Integer> v = index;
         if (v == null) {
-            Map<String, Integer> m = new LinkedHashMap<>();
-            for (String line : lines(DIR + "index.tsv")) {
-                String[] f = line.split("\t");
-                m.put(f[0], Integer.parseInt(f[1]));
-            }
-            v = Collections.unmodifiableMap(m);
+            v = readIndex();
             index = v;
         }
         return v;
+    }
+
+    private static Map<String, SchemaStore> readAll() {
+        Map<String, SchemaStore> stores = new HashMap<>();
+        for (String version : versions().keySet()) {
+            stores.put(version, load(version));
+        }
+        return stores;
+    }
+
+    private static Map<String, Integer> readIndex() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String line : lines(DIR + "index.tsv")) {
+            String[] f = line.split("\t");
+            m.put(f[0], Integer.parseInt(f[1]));
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     public static String newest() {

@@ -199,6 +199,9 @@ public interface KgateRunner {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(List.of(jvmOptions));
             cmd.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+            // System.exit logs a record through JBoss LogManager here (Quarkus's settings, which make none, are not
+            // applied to this bare main), and making a record resolves the host name: not kgate's doing
+            cmd.add("-Djboss.qualified.host.name=localhost");
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(Main.class.getName());
