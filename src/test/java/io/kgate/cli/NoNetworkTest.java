@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,15 +24,28 @@ class NoNetworkTest {
     @ParameterizedTest
     @ValueSource(strings = {"--version", "testdata/split-architecture", "testdata/duplicate-service"})
     void noSocketIsConnected(String arg, @TempDir Path dir) throws IOException, InterruptedException {
+        assertNoNetwork(Path.of("").toAbsolutePath(), List.of(arg), dir);
+    }
+
+    /** A Quarkus settings file in the working directory makes Quarkus warn (silenced): still no lookup. */
+    @Test
+    void noSocketIsConnectedBesideAQuarkusSettingsFile(@TempDir Path dir) throws IOException, InterruptedException {
+        Path repo = Files.createDirectories(dir.resolve("repo/config"));
+        Files.writeString(repo.resolve("application.properties"), "quarkus.log.level=DEBUG\n");
+        assertNoNetwork(repo.getParent(), List.of("--version"), dir);
+    }
+
+    private static void assertNoNetwork(Path workDir, List<String> args, Path dir) throws IOException, InterruptedException {
+        String arg = String.join(" ", args);
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")) && Files.isExecutable(Path.of("/usr/bin/unshare")),
                 "needs strace and unshare");
         Path trace = dir.resolve("trace.txt");
-        List<String> kgate = KgateRunner.command(arg);
+        List<String> kgate = KgateRunner.command(args.toArray(String[]::new));
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/unshare", "--uts", "sh", "-c",
                 "hostname kgate-not-in-etc-hosts && exec \"$@\"", "sh",
                 "/usr/bin/strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg,sendmmsg", "-o", trace.toString()));
         cmd.addAll(kgate);
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(dir.resolve("err.txt").toFile()).start();
         assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out");
         String err = Files.readString(dir.resolve("err.txt"));
