@@ -51,7 +51,10 @@ public class KgateCommandLine {
 
     static boolean mayNameASubcommand(String[] args) {
         for (String arg : args) {
-            if (arg.startsWith("@") || arg.equals("-h") || arg.equals("--help")) {
+            // -h alone or in a cluster of short options (-Vh); a cluster holding an h as an option's value
+            // (-ohtml) only costs the model of the subcommands
+            boolean shortOptions = arg.startsWith("-") && !arg.startsWith("--");
+            if (arg.startsWith("@") || arg.equals("--help") || shortOptions && arg.indexOf('h') > 0) {
                 return true;
             }
             for (Class<?> sub : SUBCOMMANDS) {

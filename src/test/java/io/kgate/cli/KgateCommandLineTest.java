@@ -29,6 +29,8 @@ class KgateCommandLineTest {
                 List.of("--version"),
                 List.of("-V"),
                 List.of("--help"),
+                List.of("-Vh"),                                                   // -h in a cluster
+                List.of("-o", "json", "-h"),
                 List.of("testdata/duplicate-service"),
                 List.of("--no-color", "-o", "json", "testdata/duplicate-service"),
                 List.of("--only", "schema,duplicate-object", "--fail-on", "warning", "testdata/duplicate-service"),
@@ -58,10 +60,11 @@ class KgateCommandLineTest {
     @Tag("in-process")
     @Test
     void onlyArgumentsThatCanNameASubcommandBuildThem() {
-        for (String arg : List.of("audit", "dry-run", "schemas", "completion", "-h", "--help", "@args.txt")) {
+        for (String arg : List.of("audit", "dry-run", "schemas", "completion", "-h", "-Vh", "--help", "@args.txt")) {
             assertTrue(KgateCommandLine.mayNameASubcommand(new String[] {"k8s", arg}), arg);
         }
-        for (String arg : List.of("k8s/audit", "audit.yaml", "--version", "-o", "json", "pull", "--only=rules")) {
+        for (String arg : List.of("k8s/audit", "audit.yaml", "--version", "-V", "-o", "json", "pull", "--only=rules",
+                "--no-color", "k8s/help")) {
             assertFalse(KgateCommandLine.mayNameASubcommand(new String[] {arg}), arg);
         }
     }
