@@ -5,6 +5,9 @@ import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +23,9 @@ import picocli.CommandLine.Command;
 public class KgateCommandLine {
     static final List<Class<?>> SUBCOMMANDS = List.of(AuditCommand.class, RulesCommand.class, ExplainCommand.class,
             SchemasCommand.class, DryRunCommand.class, CompletionCommand.class);
+    /** Their names and aliases, read once: pre-commit passes every staged file as an argument. */
+    private static final Set<String> NAMES = SUBCOMMANDS.stream().map(c -> c.getAnnotation(Command.class))
+            .flatMap(c -> Stream.concat(Stream.of(c.name()), Stream.of(c.aliases()))).collect(Collectors.toUnmodifiableSet());
 
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory, @CommandLineArguments String[] args) {
@@ -54,14 +60,8 @@ public class KgateCommandLine {
             // -h alone or in a cluster of short options (-Vh); a cluster holding an h as an option's value
             // (-ohtml) only costs the model of the subcommands
             boolean shortOptions = arg.startsWith("-") && !arg.startsWith("--");
-            if (arg.startsWith("@") || arg.equals("--help") || shortOptions && arg.indexOf('h') > 0) {
+            if (NAMES.contains(arg) || arg.startsWith("@") || arg.equals("--help") || shortOptions && arg.indexOf('h') > 0) {
                 return true;
-            }
-            for (Class<?> sub : SUBCOMMANDS) {
-                Command command = sub.getAnnotation(Command.class);
-                if (arg.equals(command.name()) || List.of(command.aliases()).contains(arg)) {
-                    return true;
-                }
             }
         }
         return false;

@@ -22,14 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SchemaStore {
     private static final String DIR = "kgate/schemas/";
     /**
-     * The native executable holds the index and every embedded version read: this class is initialized while
-     * it is built ({@code --initialize-at-build-time} in application.properties), as the API lifecycle table;
-     * reading the default version's definitions was a tenth of checking the bundled example. The JVM reads a
-     * version when a run first asks for it.
+     * The native executable holds every embedded version read: this class is initialized while it is built
+     * ({@code --initialize-at-build-time} in application.properties), as the API lifecycle table; reading the
+     * default version's definitions was a tenth of checking the bundled example. The JVM reads a version when a
+     * run first asks for it.
      */
     private static final boolean BUILDING_NATIVE =
             "buildtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"));
-    private static volatile Map<String, Integer> index = BUILDING_NATIVE ? readIndex() : null;
+    /** The embedded versions, oldest first, with how many kinds each knows (three lines). */
+    private static final Map<String, Integer> INDEX = readIndex();
     private static final Map<String, SchemaStore> LOADED = new ConcurrentHashMap<>(BUILDING_NATIVE ? readAll() : Map.of());
 
     private final String version;
@@ -45,12 +46,7 @@ public final class SchemaStore {
 
     /** The embedded versions, oldest first, with how many kinds each knows. */
     public static Map<String, Integer> versions() {
-        Map<String, Integer> v = index;
-        if (v == null) {
-            v = readIndex();
-            index = v;
-        }
-        return v;
+        return INDEX;
     }
 
     private static Map<String, SchemaStore> readAll() {
