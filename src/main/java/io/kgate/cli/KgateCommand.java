@@ -19,7 +19,6 @@ import io.kgate.report.Reporter;
 import io.kgate.report.Reporters;
 import io.kgate.report.TextReporter;
 import io.kgate.unit.UnitOptions;
-import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +36,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@TopCommand
 @Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true, // subcommands: KgateCommandLine.SUBCOMMANDS
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",

@@ -1,9 +1,5 @@
 package io.kgate.cli;
 
-import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
-import io.quarkus.runtime.annotations.CommandLineArguments;
-import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.Produces;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,17 +15,14 @@ import picocli.CommandLine.Command;
  * without them parses its arguments exactly as with them: picocli treats an argument as a subcommand only when it
  * is one's name.
  */
-@Dependent
-public class KgateCommandLine {
+public final class KgateCommandLine {
     static final List<Class<?>> SUBCOMMANDS = List.of(AuditCommand.class, RulesCommand.class, ExplainCommand.class,
             SchemasCommand.class, DryRunCommand.class, CompletionCommand.class);
     /** Their names and aliases, read once: pre-commit passes every staged file as an argument. */
     private static final Set<String> NAMES = SUBCOMMANDS.stream().map(c -> c.getAnnotation(Command.class))
             .flatMap(c -> Stream.concat(Stream.of(c.name()), Stream.of(c.aliases()))).collect(Collectors.toUnmodifiableSet());
 
-    @Produces
-    CommandLine commandLine(PicocliCommandLineFactory factory, @CommandLineArguments String[] args) {
-        return forArguments(factory.create(), args);
+    private KgateCommandLine() {
     }
 
     /** {@code top} (a kgate command without subcommands) made ready to execute {@code args}. */

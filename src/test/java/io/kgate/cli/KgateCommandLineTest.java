@@ -3,9 +3,7 @@ package io.kgate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kgate.testing.KgateRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +20,6 @@ import picocli.CommandLine;
 
 /** A command line built with its subcommands only when the arguments can name one behaves as the full one. */
 class KgateCommandLineTest {
-    private final KgateRunner kgate = KgateRunner.get();
 
     static Stream<List<String>> commandLines() {
         return Stream.of(
@@ -76,21 +73,6 @@ class KgateCommandLineTest {
         String[] argv = {"@" + file};
         Ran lazy = run(KgateCommandLine.forArguments(new CommandLine(new KgateCommand()), argv), argv);
         assertTrue(lazy.out().contains("Passed ("), lazy::toString);
-    }
-
-    /**
-     * In the working directory, the user's repository, a Quarkus settings file is not kgate's. Native only: the JVM
-     * suite runs kgate's command without Quarkus, which is what reads such a file.
-     */
-    @Test
-    void quarkusSettingsInTheWorkingDirectoryAreNotRead(@TempDir Path dir) throws IOException {
-        assumeTrue(KgateRunner.isNative(), "Quarkus reads its settings in the packaged forms only");
-        Files.createDirectories(dir.resolve("config"));
-        Files.writeString(dir.resolve("config/application.properties"),
-                "quarkus.log.level=DEBUG\nquarkus.log.min-level=DEBUG\nquarkus.log.console.stderr=true\n");
-        KgateRunner.Run run = kgate.run(dir, new byte[0], List.of("--version"));
-        assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("", run.err(), run::toString);
     }
 
     private static Ran run(CommandLine cl, String[] argv) {

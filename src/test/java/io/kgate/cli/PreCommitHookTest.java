@@ -262,8 +262,8 @@ class PreCommitHookTest {
         if (KgateRunner.isNative()) {
             command = quote(Path.of(System.getProperty("kgate.binary")).toAbsolutePath().toString());
         } else {
-            command = quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "
-                    + quote(System.getProperty("java.class.path")) + " " + quote(KgateRunner.Main.class.getName());
+            command = quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -cp "
+                    + quote(System.getProperty("java.class.path")) + " " + quote(KgateMain.class.getName());
         }
         Path script = tmp.resolve("kgate");
         Files.writeString(script, "#!/bin/sh\nexec " + command + " \"$@\"\n");

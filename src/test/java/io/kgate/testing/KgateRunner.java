@@ -2,6 +2,7 @@ package io.kgate.testing;
 
 import io.kgate.cli.KgateCommand;
 import io.kgate.cli.KgateCommandLine;
+import io.kgate.cli.KgateMain;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -198,13 +199,9 @@ public interface KgateRunner {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(List.of(jvmOptions));
-            cmd.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
-            // System.exit logs a record through JBoss LogManager here (Quarkus's settings, which make none, are not
-            // applied to this bare main), and making a record resolves the host name: not kgate's doing
-            cmd.add("-Djboss.qualified.host.name=localhost");
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
-            cmd.add(Main.class.getName());
+            cmd.add(KgateMain.class.getName());
             return cmd;
         }
 
@@ -256,13 +253,6 @@ public interface KgateRunner {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    /** Entry point for running the command class without the packaged jar. */
-    final class Main {
-        public static void main(String[] args) {
-            System.exit(KgateCommandLine.forArguments(new CommandLine(new KgateCommand()), args).execute(args));
         }
     }
 }

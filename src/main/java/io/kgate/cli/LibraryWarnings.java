@@ -1,0 +1,49 @@
+package io.kgate.cli;
+
+import java.io.PrintStream;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.LogContext;
+
+/**
+ * What the libraries kgate uses log at WARNING or above (the Kubernetes client in the cluster commands, the JSON
+ * Schema validator), printed on standard error as one line each. Quarkus's logging, which would print them, is
+ * not started (see {@link KgateMain}); without this handler they would wait unseen in its start-up queue.
+ */
+final class LibraryWarnings extends Handler {
+    private final PrintStream err;
+    private final SimpleFormatter messages = new SimpleFormatter();
+
+    LibraryWarnings(PrintStream err) {
+        this.err = err;
+        setLevel(Level.WARNING);
+    }
+
+    static void install() {
+        LogContext.getLogContext().getLogger("").addHandler(new LibraryWarnings(System.err));
+    }
+
+    @Override
+    public void publish(LogRecord r) {
+        if (!isLoggable(r)) {
+            return;
+        }
+        String message = r instanceof ExtLogRecord ext ? ext.getFormattedMessage() : messages.formatMessage(r);
+        String level = r.getLevel().intValue() >= Level.SEVERE.intValue() ? "error" : "warning";
+        err.println("kgate: " + level + " from " + r.getLoggerName() + ": " + message
+                + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")"));
+    }
+
+    @Override
+    public void flush() {
+        err.flush();
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}

@@ -1,0 +1,51 @@
+package io.kgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.Test;
+
+class LibraryWarningsTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final LibraryWarnings handler = new LibraryWarnings(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLibrarysWarningIsOneLineNamingTheLogger() {
+        // as slf4j's JBoss LogManager binding makes it: the message already formatted
+        ExtLogRecord r = new ExtLogRecord(org.jboss.logmanager.Level.WARN, "kubeconfig user has no credentials",
+                ExtLogRecord.FormatStyle.NO_FORMAT, "io.fabric8.kubernetes.client.Config");
+        r.setLoggerName("io.fabric8.kubernetes.client.Config");
+        handler.publish(r);
+        assertEquals("kgate: warning from io.fabric8.kubernetes.client.Config: kubeconfig user has no credentials\n",
+                printed());
+    }
+
+    @Test
+    void julParametersAndTheCauseAreShown() {
+        LogRecord r = new LogRecord(Level.SEVERE, "cannot read {0}");
+        r.setLoggerName("com.example.lib");
+        r.setParameters(new Object[] {"schema.json"});
+        r.setThrown(new IllegalStateException("truncated"));
+        handler.publish(r);
+        assertEquals("kgate: error from com.example.lib: cannot read schema.json (java.lang.IllegalStateException: truncated)\n",
+                printed());
+    }
+
+    @Test
+    void belowWarningNothingIsPrinted() {
+        LogRecord r = new LogRecord(Level.INFO, "connected");
+        r.setLoggerName("io.fabric8");
+        handler.publish(r);
+        handler.publish(new ExtLogRecord(org.jboss.logmanager.Level.DEBUG, "request", "io.fabric8"));
+        assertEquals("", printed());
+    }
+}
