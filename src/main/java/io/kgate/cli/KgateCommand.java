@@ -36,7 +36,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// addMethodSubcommands: no method of this class is a subcommand; looking for them read every method's
+// annotations at each start
+@Command(name = "kgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, addMethodSubcommands = false,
         sortOptions = false, usageHelpAutoWidth = true, // subcommands: KgateCommandLine.SUBCOMMANDS
         description = "Validate and lint a tree of Kubernetes manifests offline, with file:line:column for every finding.",
         exitCodeListHeading = "%nExit codes:%n",

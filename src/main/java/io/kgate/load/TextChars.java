@@ -9,7 +9,8 @@ package io.kgate.load;
 final class TextChars {
     /** Manifests' documents are a few KiB; a longer array would only be memory held by each thread. */
     static final int KEPT = 1 << 16;
-    private static final ThreadLocal<char[]> REUSED = ThreadLocal.withInitial(() -> new char[KEPT]);
+    /** Sized to the longest text the thread has had, up to {@link #KEPT}: a small run allocates little. */
+    private static final ThreadLocal<char[]> REUSED = ThreadLocal.withInitial(() -> new char[1024]);
 
     private TextChars() {
     }
@@ -21,6 +22,10 @@ final class TextChars {
     static char[] of(String text, int start, int end) {
         int length = end - start;
         char[] chars = length <= KEPT ? REUSED.get() : new char[length];
+        if (chars.length < length) {
+            chars = new char[Math.min(KEPT, Integer.highestOneBit(length) << 1)];
+            REUSED.set(chars);
+        }
         text.getChars(start, end, chars, 0);
         return chars;
     }

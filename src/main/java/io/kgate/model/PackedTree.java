@@ -214,14 +214,15 @@ public final class PackedTree {
         /** A tree at least this large gets an array of its own: a slab's unused end stays small. */
         static final int OWN_ARRAY = SIZE / 8;
         static final ThreadLocal<Slab> OF_THREAD = ThreadLocal.withInitial(Slab::new);
-        byte[] bytes = new byte[SIZE];
+        /** A thread's first slab is small: a run over a few files (a commit's) does not allocate 256 KiB per thread. */
+        byte[] bytes = new byte[16 << 10];
         int used;
 
         PackedTree put(byte[] tree, int size, Keys keys, Values values) {
             if (size >= OWN_ARRAY) {
                 return new PackedTree(Arrays.copyOf(tree, size), 0, size, keys, values);
             }
-            if (used + size > SIZE) {
+            if (used + size > bytes.length) {
                 bytes = new byte[SIZE];
                 used = 0;
             }
