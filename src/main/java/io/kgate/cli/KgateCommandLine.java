@@ -25,6 +25,33 @@ public final class KgateCommandLine {
     private KgateCommandLine() {
     }
 
+    /**
+     * The top command line, made while the native executable is built (this class is initialized then, see
+     * application.properties): picocli reads the annotations of the command and its mixins by reflection, which was
+     * a third of a native {@code kgate --version}. Used once: a process runs one command line. Nothing of the
+     * machine that built it is in it: picocli makes the output streams, the colours and the usage width when they
+     * are first used.
+     */
+    private static final class Prebuilt {
+        private static CommandLine top = "buildtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))
+                ? new CommandLine(new KgateCommand()) : null;
+
+        private Prebuilt() {
+        }
+
+        static synchronized CommandLine take() {
+            CommandLine taken = top;
+            top = null;
+            return taken;
+        }
+    }
+
+    /** kgate's top command, without subcommands: the one built into the native executable on first call. */
+    public static CommandLine top() {
+        CommandLine prebuilt = Prebuilt.take();
+        return prebuilt != null ? prebuilt : new CommandLine(new KgateCommand());
+    }
+
     /** {@code top} (a kgate command without subcommands) made ready to execute {@code args}. */
     public static CommandLine forArguments(CommandLine top, String[] args) {
         if (mayNameASubcommand(args)) {

@@ -2,7 +2,6 @@ package io.kgate.cli;
 
 import io.quarkus.runtime.JVMUnsafeWarningsControl;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import picocli.CommandLine;
 
 /**
  * kgate's entry point: the command line runs at once, without starting the Quarkus application (its
@@ -25,7 +24,7 @@ public final class KgateMain {
             inTheJvm();
         }
         LibraryWarnings.install();
-        return KgateCommandLine.forArguments(new CommandLine(new KgateCommand()), args).execute(args);
+        return KgateCommandLine.forArguments(KgateCommandLine.top(), args).execute(args);
     }
 
     /**
