@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged kgate, started as a user starts it: {@code target/kgate} after {@code package}, which is the native
  * executable in the native build and the launcher of the jar in the JVM build (failsafe runs this class in both).
- * The rest of the suite runs kgate's classes on the test class path, not the jar's Quarkus class loader and
- * entry point.
+ * In the JVM build the rest of the suite runs kgate's classes on the test class path, not the jar with its
+ * Quarkus class loader and launcher.
  */
 class PackagedFormIT {
     private static final Path KGATE = Path.of(System.getProperty("kgate.binary", "target/kgate")).toAbsolutePath();

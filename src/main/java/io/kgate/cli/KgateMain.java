@@ -28,10 +28,11 @@ public final class KgateMain {
     }
 
     /**
-     * What the Quarkus application would set in a JVM, and the native executable has from its build: the JDK's
-     * warnings about libraries' use of {@code sun.misc.Unsafe} (cel's protobuf) are not for kgate's users, and
-     * libraries log through JBoss LogManager with no record below WARN made (making the first one resolves the
-     * host name: a DNS query when it is not in /etc/hosts).
+     * What of the Quarkus application's start matters to kgate in a JVM (the native executable has it from its
+     * build): the JDK's warnings about libraries' use of {@code sun.misc.Unsafe} (cel's protobuf) are not for
+     * kgate's users, and libraries log through JBoss LogManager with no record below WARN made (making the first
+     * one resolves the host name: a DNS query when it is not in /etc/hosts). 900 is WARN, as
+     * {@code quarkus.log.min-level} in application.properties is for the native executable.
      */
     private static void inTheJvm() {
         JVMUnsafeWarningsControl.disableUnsafeRelatedWarnings();

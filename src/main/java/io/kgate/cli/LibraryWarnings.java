@@ -11,7 +11,8 @@ import org.jboss.logmanager.LogContext;
 /**
  * What the libraries kgate uses log at WARNING or above (the Kubernetes client in the cluster commands, the JSON
  * Schema validator), printed on standard error as one line each. Quarkus's logging, which would print them, is
- * not started (see {@link KgateMain}); without this handler they would wait unseen in its start-up queue.
+ * not started (see {@link KgateMain}): without this handler they would be dropped (native) or wait unseen in
+ * Quarkus's start-up queue (JVM), which it replaces.
  */
 final class LibraryWarnings extends Handler {
     private final PrintStream err;
@@ -23,7 +24,7 @@ final class LibraryWarnings extends Handler {
     }
 
     static void install() {
-        LogContext.getLogContext().getLogger("").addHandler(new LibraryWarnings(System.err));
+        LogContext.getLogContext().getLogger("").setHandlers(new Handler[] {new LibraryWarnings(System.err)});
     }
 
     @Override

@@ -16,8 +16,7 @@ final class TextChars {
     }
 
     /**
-     * text[start, end) at index 0 of an array (valid until the thread's next call), longer than that
-     * when reused.
+     * text[start, end) at index 0 of an array (valid until the thread's next call), which may be longer.
      */
     static char[] of(String text, int start, int end) {
         int length = end - start;

@@ -204,8 +204,9 @@ public final class PackedTree {
     }
 
     /**
-     * Where each thread puts the trees it writes: in turn, in slabs of {@link #SIZE} bytes. At or above
-     * 128 KiB the native image's collector gives an array a chunk of its own and never copies it; a large
+     * Where each thread puts the trees it writes: in turn, in slabs of {@link #SIZE} bytes (its first one
+     * smaller). At or above 128 KiB the native image's collector gives an array a chunk of its own and never
+     * copies it; a large
      * run's 100,000 trees as arrays of their own were copied at each young collection that found them
      * and moved at each complete one. A slab lives as long as one of its trees.
      */

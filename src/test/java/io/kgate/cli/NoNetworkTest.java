@@ -27,11 +27,12 @@ class NoNetworkTest {
         assertNoNetwork(Path.of("").toAbsolutePath(), List.of(arg), dir);
     }
 
-    /** A Quarkus settings file in the working directory makes Quarkus warn (silenced): still no lookup. */
+    /** Quarkus settings in the working directory (which kgate does not read) asking for debug logs: still no lookup. */
     @Test
     void noSocketIsConnectedBesideAQuarkusSettingsFile(@TempDir Path dir) throws IOException, InterruptedException {
         Path repo = Files.createDirectories(dir.resolve("repo/config"));
         Files.writeString(repo.resolve("application.properties"), "quarkus.log.level=DEBUG\n");
+        Files.writeString(repo.getParent().resolve(".env"), "QUARKUS_LOG_LEVEL=DEBUG\nQUARKUS_LOG_MIN_LEVEL=DEBUG\n");
         assertNoNetwork(repo.getParent(), List.of("--version"), dir);
     }
 
