@@ -23,7 +23,7 @@ public final class KgateMain {
         if (!"runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
             inTheJvm();
         }
-        LibraryWarnings.install();
+        LibraryWarnings.install(args);
         return KgateCommandLine.forArguments(KgateCommandLine.top(), args).execute(args);
     }
 

@@ -1,6 +1,7 @@
 package io.kgate.cli;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -16,15 +17,20 @@ import org.jboss.logmanager.LogContext;
  */
 final class LibraryWarnings extends Handler {
     private final PrintStream err;
+    private final boolean stackTraces;
     private final SimpleFormatter messages = new SimpleFormatter();
 
-    LibraryWarnings(PrintStream err) {
+    /** {@code stackTraces}: a record's exception is printed whole (--debug), not as one line. */
+    LibraryWarnings(PrintStream err, boolean stackTraces) {
         this.err = err;
+        this.stackTraces = stackTraces;
         setLevel(Level.WARNING);
     }
 
-    static void install() {
-        LogContext.getLogContext().getLogger("").setHandlers(new Handler[] {new LibraryWarnings(System.err)});
+    /** Makes this handler the only one of the root logger, for this run's arguments. */
+    static void install(String[] args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        LogContext.getLogContext().getLogger("").setHandlers(new Handler[] {new LibraryWarnings(System.err, debug)});
     }
 
     @Override
@@ -36,6 +42,9 @@ final class LibraryWarnings extends Handler {
         String level = r.getLevel().intValue() >= Level.SEVERE.intValue() ? "error" : "warning";
         err.println("kgate: " + level + " from " + r.getLoggerName() + ": " + message
                 + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")"));
+        if (stackTraces && r.getThrown() != null) {
+            r.getThrown().printStackTrace(err);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.kgate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class LibraryWarningsTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final LibraryWarnings handler = new LibraryWarnings(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    private final LibraryWarnings handler = new LibraryWarnings(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
 
     private String printed() {
         return bytes.toString(StandardCharsets.UTF_8);
@@ -47,5 +48,18 @@ class LibraryWarningsTest {
         handler.publish(r);
         handler.publish(new ExtLogRecord(org.jboss.logmanager.Level.DEBUG, "request", "io.fabric8"));
         assertEquals("", printed());
+    }
+
+    @Test
+    void withDebugTheCausesStackTraceFollows() {
+        LibraryWarnings debug = new LibraryWarnings(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        LogRecord r = new LogRecord(Level.WARNING, "request failed");
+        r.setLoggerName("io.fabric8");
+        r.setThrown(new IllegalStateException("refused"));
+        debug.publish(r);
+        String[] lines = printed().split("\n");
+        assertEquals("kgate: warning from io.fabric8: request failed (java.lang.IllegalStateException: refused)", lines[0]);
+        assertEquals("java.lang.IllegalStateException: refused", lines[1]);
+        assertTrue(lines[2].startsWith("\tat io.kgate.cli.LibraryWarningsTest."), lines[2]);
     }
 }
