@@ -48,6 +48,18 @@ public final class RuleSet {
         this.catalog = new RuleCatalog(entries);
     }
 
+    /**
+     * The built-in rules with no configuration and no rule directory: the rules of most runs. The native
+     * executable is built with this class initialized (application.properties), so such a run does not bind
+     * the rules' parameters again; a JVM builds it at first use.
+     */
+    private static final class Defaults {
+        static final RuleSet SET = defaults();
+
+        private Defaults() {
+        }
+    }
+
     /** Built-in rules with the default profile and no config. */
     public static RuleSet defaults() {
         try {
@@ -62,6 +74,10 @@ public final class RuleSet {
      * {@code workDir} upwards; user rule directories add rules and profiles.
      */
     public static RuleSet load(List<Path> ruleDirs, Path configFile, Path workDir) throws RuleError {
+        Path cfg = configFile != null ? configFile : Config.find(workDir);
+        if (ruleDirs.isEmpty() && cfg == null) {
+            return Defaults.SET;
+        }
         List<RuleDef> defs = new ArrayList<>(RuleFiles.embedded().rules());
         Map<String, Profile> profiles = new LinkedHashMap<>(RuleFiles.embedded().profiles());
         for (Path dir : ruleDirs) {
@@ -73,7 +89,6 @@ public final class RuleSet {
                 }
             }
         }
-        Path cfg = configFile != null ? configFile : Config.find(workDir);
         if (configFile != null && !java.nio.file.Files.isRegularFile(configFile)) {
             throw new RuleError(configFile.toString(), null, "config file not found");
         }

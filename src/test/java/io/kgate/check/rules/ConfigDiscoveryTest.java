@@ -2,7 +2,10 @@ package io.kgate.check.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kgate.finding.Severity;
 import java.nio.file.Files;
@@ -41,5 +44,21 @@ class ConfigDiscoveryTest {
         if (Config.find(dir) == null) {
             assertEquals("pi-4gb", RuleSet.load(List.of(), null, dir).profile().name());
         }
+    }
+
+    /** Without configuration or rule directories every run gets the one default set (made while building natively). */
+    @Test
+    void theDefaultSetIsSharedOnlyWhenNothingChangesIt(@TempDir Path dir) throws Exception {
+        assumeTrue(Config.find(dir) == null, "a .kgate.yaml above the temporary directory");
+        RuleSet plain = RuleSet.load(List.of(), null, dir);
+        assertSame(plain, RuleSet.load(List.of(), null, dir));
+        Files.writeString(dir.resolve(".kgate.yaml"), "rules:\n  image-tag:\n    enabled: false\n");
+        RuleSet configured = RuleSet.load(List.of(), null, dir);
+        assertNotSame(plain, configured);
+        assertFalse(configured.find("image-tag").orElseThrow().enabled());
+        assertEquals(true, plain.find("image-tag").orElseThrow().enabled());
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.delete(dir.resolve(".kgate.yaml"));
+        assertNotSame(plain, RuleSet.load(List.of(rules), null, dir));
     }
 }
