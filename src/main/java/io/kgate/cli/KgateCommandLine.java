@@ -1,5 +1,6 @@
 package io.kgate.cli;
 
+import io.kgate.NativeImage;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,8 +34,7 @@ public final class KgateCommandLine {
      * are first used.
      */
     private static final class Prebuilt {
-        private static CommandLine top = "buildtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))
-                ? new CommandLine(new KgateCommand()) : null;
+        private static CommandLine top = NativeImage.building() ? new CommandLine(new KgateCommand()) : null;
 
         private Prebuilt() {
         }

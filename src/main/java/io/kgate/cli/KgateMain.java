@@ -1,5 +1,6 @@
 package io.kgate.cli;
 
+import io.kgate.NativeImage;
 import io.quarkus.runtime.JVMUnsafeWarningsControl;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -20,7 +21,7 @@ public final class KgateMain {
 
     /** Runs kgate with {@code args} and returns its exit code. */
     public static int run(String... args) {
-        if (!"runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
+        if (!NativeImage.running()) {
             inTheJvm();
         }
         LibraryWarnings.install(args);

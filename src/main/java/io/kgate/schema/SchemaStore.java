@@ -1,5 +1,6 @@
 package io.kgate.schema;
 
+import io.kgate.NativeImage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,11 +28,9 @@ public final class SchemaStore {
      * default version's definitions was a tenth of checking the bundled example. The JVM reads a version when a
      * run first asks for it.
      */
-    private static final boolean BUILDING_NATIVE =
-            "buildtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"));
     /** The embedded versions, oldest first, with how many kinds each knows (three lines). */
     private static final Map<String, Integer> INDEX = readIndex();
-    private static final Map<String, SchemaStore> LOADED = new ConcurrentHashMap<>(BUILDING_NATIVE ? readAll() : Map.of());
+    private static final Map<String, SchemaStore> LOADED = new ConcurrentHashMap<>(NativeImage.building() ? readAll() : Map.of());
 
     private final String version;
     private final Map<String, String> texts;

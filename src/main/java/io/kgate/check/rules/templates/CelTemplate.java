@@ -1,6 +1,7 @@
 package io.kgate.check.rules.templates;
 
 import dev.cel.common.ast.CelExpr;
+import io.kgate.NativeImage;
 import io.kgate.cel.CelCost;
 import io.kgate.cel.CelValues;
 import io.kgate.cel.KubeCel;
@@ -115,7 +116,7 @@ public final class CelTemplate implements Template<CelTemplate.Params> {
 
         private static KubeCel prepared() {
             KubeCel cel = KubeCel.get();
-            if ("buildtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
+            if (NativeImage.building()) {
                 compileBuiltIn(cel);
             }
             return cel;
