@@ -3,13 +3,10 @@ package io.kgate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.kgate.testing.KgateRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,35 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Quarkus class loader and launcher.
  */
 class PackagedFormIT {
-    private static final Path KGATE = Path.of(System.getProperty("kgate.binary", "target/kgate")).toAbsolutePath();
+    private static final KgateRunner KGATE =
+            new KgateRunner.Binary(Path.of(System.getProperty("kgate.binary", "target/kgate")).toAbsolutePath());
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(KGATE.toString()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile("kgate-out", ".txt");
-        Path err = Files.createTempFile("kgate-err", ".txt");
-        try {
-            Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(cmd + " still running after 120 s");
-            }
-            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    private static KgateRunner.Run run(Path workDir, String... args) {
+        return KGATE.run(workDir.toAbsolutePath(), new byte[0], List.of(args));
     }
 
     @Test
     void printsItsVersionAndNothingElse() throws Exception {
-        Run r = run(Path.of("."), "--version");
+        KgateRunner.Run r = run(Path.of("."), "--version");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().matches("kgate \\S+\n"), r::toString);
         assertEquals("", r.err(), r::toString);
@@ -57,7 +35,7 @@ class PackagedFormIT {
     /** The example runs cel rules: in a JVM, the JDK's warning about protobuf's use of sun.misc.Unsafe is not printed. */
     @Test
     void theBundledExampleHasNoFindingAndNoWarning() throws Exception {
-        Run r = run(Path.of("."), "testdata/split-architecture");
+        KgateRunner.Run r = run(Path.of("."), "testdata/split-architecture");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains(": 0 errors, 0 warnings, 0 infos"), r::toString);
         assertEquals("", r.err(), r::toString);
@@ -65,7 +43,7 @@ class PackagedFormIT {
 
     @Test
     void findingsExitWithOne() throws Exception {
-        Run r = run(Path.of("."), "testdata/duplicate-service");
+        KgateRunner.Run r = run(Path.of("."), "testdata/duplicate-service");
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.out().contains("error duplicate-object"), r::toString);
     }
@@ -81,7 +59,7 @@ class PackagedFormIT {
                 "quarkus.log.level=DEBUG\nquarkus.log.min-level=DEBUG\nquarkus.log.console.stderr=true\n");
         // a repository holding a Quarkus service of its own may well have one: this value stopped kgate at start-up
         Files.writeString(dir.resolve(".env"), "QUARKUS_LOG_LEVEL=nonsense\n");
-        Run r = run(dir, "--version");
+        KgateRunner.Run r = run(dir, "--version");
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("", r.err(), r::toString);
     }
