@@ -20,10 +20,15 @@ final class TextChars {
      */
     static char[] of(String text, int start, int end) {
         int length = end - start;
-        char[] chars = length <= KEPT ? REUSED.get() : new char[length];
-        if (chars.length < length) {
-            chars = new char[Math.min(KEPT, Integer.highestOneBit(length) << 1)];
-            REUSED.set(chars);
+        char[] chars;
+        if (length > KEPT) {
+            chars = new char[length];
+        } else {
+            chars = REUSED.get();
+            if (chars.length < length) {
+                chars = new char[Math.min(KEPT, Integer.highestOneBit(length) << 1)];
+                REUSED.set(chars);
+            }
         }
         text.getChars(start, end, chars, 0);
         return chars;
