@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.LogContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class LibraryWarningsTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -61,5 +63,25 @@ class LibraryWarningsTest {
         assertEquals("kgate: warning from io.fabric8: request failed (java.lang.IllegalStateException: refused)", lines[0]);
         assertEquals("java.lang.IllegalStateException: refused", lines[1]);
         assertTrue(lines[2].startsWith("\tat io.kgate.cli.LibraryWarningsTest."), lines[2]);
+    }
+
+    /** The path a library's warning takes: slf4j, JBoss LogManager's root logger, the installed handler. */
+    @Test
+    void installedItPrintsWhatALibraryLogsThroughSlf4j() {
+        org.jboss.logmanager.Logger root = LogContext.getLogContext().getLogger("");
+        java.util.logging.Handler[] before = root.getHandlers();
+        PrintStream oldErr = System.err;
+        try {
+            System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            LibraryWarnings.install(new String[] {"k8s"});
+            org.slf4j.Logger library = LoggerFactory.getLogger("io.fabric8.kubernetes.client.Config");
+            library.info("read the kubeconfig");
+            library.warn("no current context in {}", "/home/pi/.kube/config");
+        } finally {
+            System.setErr(oldErr);
+            root.setHandlers(before);
+        }
+        assertEquals("kgate: warning from io.fabric8.kubernetes.client.Config: no current context in "
+                + "/home/pi/.kube/config\n", printed());
     }
 }
