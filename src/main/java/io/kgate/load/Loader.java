@@ -28,6 +28,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 
 /**
  * Reads files and directories into positioned Kubernetes objects. Only reads: it never writes to,
@@ -69,6 +70,15 @@ public final class Loader {
      */
     private ForkJoinPool readers;
 
+    /**
+     * How many files found the walk may have ahead of the file joined last. Unbounded, a walk that
+     * ends long before the reading held every file's pending reading (a path, its task, its result
+     * waiting to be joined) at once: long enough to survive young collections and die old, a few
+     * hundred bytes per file. Enough to keep every reader busy while the walk waits.
+     */
+    static final int FILES_AHEAD = 256;
+    private Semaphore ahead;
+
     /** Directories and files the caller wants left out, with the reason. */
     private final PathFilter filter;
 
@@ -102,12 +112,15 @@ public final class Loader {
      */
     public LoadResult load(List<String> paths, InputStream stdin) throws PathException {
         readers = threads > 1 ? new ForkJoinPool(threads) : null;
+        ahead = new Semaphore(FILES_AHEAD);
         try {
             return loadAll(paths, stdin);
         } finally {
             if (readers != null) {
-                // every reading wanted has been joined; after an error none is wanted
+                // every reading wanted has been joined; after an error none is wanted, and a walk waiting
+                // for room goes on to find the pool shut (its next reading is refused, which ends it)
                 readers.shutdownNow();
+                ahead.release(Integer.MAX_VALUE / 2);
             }
         }
     }
@@ -133,6 +146,9 @@ public final class Loader {
             failIf(next);
             Pending p = (Pending) next;
             FileParser.FileLoad l = p.reading() != null ? p.reading().join() : readAndPass(p.source());
+            if (p.reading() != null) {
+                ahead.release();
+            }
             files.add(l.file());
             objects.addAll(l.objects());
             found.addAll(l.findings());
@@ -212,7 +228,11 @@ public final class Loader {
 
     /** {@code s}, its reading started now when files are read on threads. */
     private Pending startReading(Source s) {
-        return new Pending(s, readers == null ? null : readers.submit(() -> readAndPass(s)));
+        if (readers == null) {
+            return new Pending(s, null);
+        }
+        ahead.acquireUninterruptibly();
+        return new Pending(s, readers.submit(() -> readAndPass(s)));
     }
 
     private FileParser.FileLoad readAndPass(Source s) {
