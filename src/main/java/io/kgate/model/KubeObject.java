@@ -150,7 +150,7 @@ public final class KubeObject {
      * its containers: the second read finds the first.
      */
     private static final class Recent {
-        private static final int SLOTS = 512;
+        private static final int SLOTS = 64;
         private static final Node ABSENT = new ScalarNode(Pos.START, null, "", false);
         static final ThreadLocal<Recent> CACHE = ThreadLocal.withInitial(Recent::new);
         private final Object[] packed = new Object[SLOTS];
