@@ -255,8 +255,14 @@ public final class Linter {
     private List<Finding> finishByFile(LoadResult load, List<List<Finding>> parts, UnitDetector.Result split,
             Chunks chunks) {
         return Parallel.on(threads, () -> {
-            Map<String, List<SourceFile>> files = new HashMap<>();
-            Map<String, List<KubeObject>> objects = new HashMap<>();
+            // each chunk's files and objects, in load order: a chunk's task groups them by file (maps of
+            // every file of a large tree, held through this step, were promoted and died old)
+            List<List<SourceFile>> filesOf = new ArrayList<>();
+            List<List<KubeObject>> objectsOf = new ArrayList<>();
+            for (int k = 0; k < chunks.count(); k++) {
+                filesOf.add(new ArrayList<>());
+                objectsOf.add(new ArrayList<>());
+            }
             // the findings sorted into chunks on the run's threads, a range of parts each, the files,
             // objects and secret values meanwhile
             List<List<Finding>> pieces = new ArrayList<>();
@@ -264,18 +270,18 @@ public final class Linter {
                 // in more pieces than threads: each thread's share is then about the same
                 pieces.addAll(part instanceof PackedFindings p ? p.inPieces(4 * threads) : List.of(part));
             }
-            // three tasks, not one: a large tree's maps and secrets were this step's longest task
+            // three tasks, not one: a large tree's secrets were this step's longest task
             List<Callable<Object>> first = new ArrayList<>();
             first.add(() -> SecretMasking.secretValues(load.objects()));
             first.add(() -> {
                 for (SourceFile f : load.files()) {
-                    files.computeIfAbsent(f.displayName(), k -> new ArrayList<>()).add(f);
+                    filesOf.get(chunks.of(f.displayName())).add(f);
                 }
                 return null;
             });
             first.add(() -> {
                 for (KubeObject o : load.objects()) {
-                    objects.computeIfAbsent(o.file().displayName(), k -> new ArrayList<>()).add(o);
+                    objectsOf.get(chunks.of(o.file().displayName())).add(o);
                 }
                 return null;
             });
@@ -304,6 +310,14 @@ public final class Linter {
                 }
                 int at = k;
                 tasks.add(() -> {
+                    Map<String, List<SourceFile>> files = new HashMap<>();
+                    for (SourceFile f : filesOf.get(at)) {
+                        files.computeIfAbsent(f.displayName(), n -> new ArrayList<>()).add(f);
+                    }
+                    Map<String, List<KubeObject>> objects = new HashMap<>();
+                    for (KubeObject o : objectsOf.get(at)) {
+                        objects.computeIfAbsent(o.file().displayName(), n -> new ArrayList<>()).add(o);
+                    }
                     Map<String, List<Finding>> byFile = new HashMap<>();
                     for (Finding f : PackedFindings.concat(chunk)) {
                         // the loader's rules take their severity here (the checks that share them give the same)
