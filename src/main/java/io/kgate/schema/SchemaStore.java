@@ -35,12 +35,18 @@ public final class SchemaStore {
     private final String version;
     private final Map<String, String> texts;
     private final Map<String, String> kinds;
+    /** The same by apiVersion, then kind: a lookup per object, which joining the two made a string for. */
+    private final Map<String, Map<String, String>> byVersion = new HashMap<>();
     private final Map<String, Schema> parsed = new ConcurrentHashMap<>();
 
     private SchemaStore(String version, Map<String, String> texts, Map<String, String> kinds) {
         this.version = version;
         this.texts = texts;
         this.kinds = kinds;
+        kinds.forEach((key, definition) -> {
+            int tab = key.indexOf('\t');
+            byVersion.computeIfAbsent(key.substring(0, tab), v -> new HashMap<>()).put(key.substring(tab + 1), definition);
+        });
     }
 
     /** The embedded versions, oldest first, with how many kinds each knows. */
@@ -126,7 +132,8 @@ public final class SchemaStore {
 
     /** The definition name for apiVersion + kind, or null when this version has no such kind. */
     public String definitionOf(String apiVersion, String kind) {
-        return kinds.get(apiVersion + "\t" + kind);
+        Map<String, String> ofVersion = byVersion.get(apiVersion);
+        return ofVersion == null ? null : ofVersion.get(kind);
     }
 
     /** A definition by name, parsed on first use; null when unknown. */

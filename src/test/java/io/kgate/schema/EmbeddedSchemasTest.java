@@ -2,6 +2,7 @@ package io.kgate.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -32,6 +33,18 @@ class EmbeddedSchemasTest {
             }
             assertEquals(SchemaStore.versions().get(v), s.kindCount());
         }
+    }
+
+    @Test
+    void aKindIsLookedUpInItsOwnApiVersionOnly() {
+        SchemaStore s = SchemaStore.of("1.34");
+        assertEquals("io.k8s.api.apps.v1.Deployment", s.definitionOf("apps/v1", "Deployment"));
+        assertNull(s.definitionOf("v1", "Deployment"));
+        assertNull(s.definitionOf("apps/v1", "Pod"));
+        assertNull(s.definitionOf("apps/v1", "deployment"));
+        assertNull(s.definitionOf("apps", "v1\tDeployment"));
+        assertNull(s.definitionOf(null, "Deployment"));
+        assertNull(s.definitionOf("apps/v1", null));
     }
 
     @Test

@@ -35,15 +35,19 @@ public final class ObjectIdentityCheck implements ObjectCheck {
 
     private static void requireString(CheckContext ctx, KubeObject o, MapNode parent, String key, String pointer,
             Consumer<Finding> out) {
-        String field = pointer.substring(1).replace('/', '.');
         Node n = parent.get(key);
         if (n == null) {
-            out.accept(ctx.finding(ID, o, pointer, "missing " + field));
+            out.accept(ctx.finding(ID, o, pointer, "missing " + field(pointer)));
         } else if (n.text() == null) {
-            out.accept(ctx.finding(ID, o, pointer, field + " must be a string, got " + n.typeName()));
+            out.accept(ctx.finding(ID, o, pointer, field(pointer) + " must be a string, got " + n.typeName()));
         } else if (n.text().isBlank()) {
-            out.accept(ctx.finding(ID, o, pointer, field + " is empty"));
+            out.accept(ctx.finding(ID, o, pointer, field(pointer) + " is empty"));
         }
+    }
+
+    /** "/metadata/name" as the message names it, "metadata.name": made only for a finding (three per object). */
+    private static String field(String pointer) {
+        return pointer.substring(1).replace('/', '.');
     }
 
     @Override
