@@ -8,7 +8,7 @@
 #   src/bench/bench.sh [--runs N] [--million] [--no-jvm] [--no-native] [--native-option OPTION]...
 #
 #   --runs N     runs per case (default 5; the median is reported)
-#   --million    also the 1,000,000-document tree (about 1.7 GB of YAML; a native run took 263 s on 2 cores)
+#   --million    also the 1,000,000-document tree (about 1.7 GB of YAML; a native run took 109 s on 2 cores at 45b4ecc)
 #   --native-option OPTION  given to every native run, before kgate's arguments: an option of the
 #                native runtime, e.g. -XX:MaxNewSize=48m, the bound a GraalVM or Mandrel build bakes in
 #                (application.properties) and a native-image launcher that drops -R: options does not
