@@ -44,8 +44,11 @@ public final class SchemaStore {
         this.texts = texts;
         this.kinds = kinds;
         kinds.forEach((key, definition) -> {
-            int tab = key.indexOf('\t');
-            byVersion.computeIfAbsent(key.substring(0, tab), v -> new HashMap<>()).put(key.substring(tab + 1), definition);
+            int tab = key.lastIndexOf('\t'); // "apiVersion<TAB>kind"; a kind has no tab
+            if (tab >= 0) {
+                byVersion.computeIfAbsent(key.substring(0, tab), v -> new HashMap<>()).put(key.substring(tab + 1),
+                        definition);
+            }
         });
     }
 
