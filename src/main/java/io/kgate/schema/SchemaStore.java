@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,22 +36,14 @@ public final class SchemaStore {
 
     private final String version;
     private final Map<String, String> texts;
-    private final Map<String, String> kinds;
-    /** The same by apiVersion, then kind: a lookup per object, which joining the two made a string for. */
-    private final Map<String, Map<String, String>> byVersion = new HashMap<>();
+    /** Definition names by apiVersion, then kind: a lookup per object makes no string. */
+    private final Map<String, Map<String, String>> byVersion;
     private final Map<String, Schema> parsed = new ConcurrentHashMap<>();
 
-    private SchemaStore(String version, Map<String, String> texts, Map<String, String> kinds) {
+    private SchemaStore(String version, Map<String, String> texts, Map<String, Map<String, String>> byVersion) {
         this.version = version;
         this.texts = texts;
-        this.kinds = kinds;
-        kinds.forEach((key, definition) -> {
-            int tab = key.lastIndexOf('\t'); // "apiVersion<TAB>kind"; a kind has no tab
-            if (tab >= 0) {
-                byVersion.computeIfAbsent(key.substring(0, tab), v -> new HashMap<>()).put(key.substring(tab + 1),
-                        definition);
-            }
-        });
+        this.byVersion = byVersion;
     }
 
     /** The embedded versions, oldest first, with how many kinds each knows. */
@@ -92,7 +86,18 @@ public final class SchemaStore {
      * definition name to compact JSON text, "apiVersion TAB kind" to definition name.
      */
     public static SchemaStore of(String version, Map<String, String> texts, Map<String, String> kinds) {
-        return new SchemaStore(version, Map.copyOf(texts), Map.copyOf(kinds));
+        Map<String, Map<String, String>> byVersion = new HashMap<>();
+        kinds.forEach((key, definition) -> {
+            int tab = key.indexOf('\t');
+            if (tab >= 0) {
+                put(byVersion, key.substring(0, tab), key.substring(tab + 1), definition);
+            }
+        });
+        return new SchemaStore(version, Map.copyOf(texts), byVersion);
+    }
+
+    private static void put(Map<String, Map<String, String>> byVersion, String apiVersion, String kind, String definition) {
+        byVersion.computeIfAbsent(apiVersion, v -> new HashMap<>()).put(kind, definition);
     }
 
     private static SchemaStore load(String version) {
@@ -101,12 +106,12 @@ public final class SchemaStore {
             int tab = line.indexOf('\t');
             texts.put(line.substring(0, tab), line.substring(tab + 1));
         }
-        Map<String, String> kinds = new HashMap<>();
+        Map<String, Map<String, String>> byVersion = new HashMap<>();
         for (String line : lines(DIR + "k8s-" + version + ".kinds")) {
             String[] f = line.split("\t");
-            kinds.put(f[0] + "\t" + f[1], f[2]);
+            put(byVersion, f[0], f[1], f[2]);
         }
-        return new SchemaStore(version, texts, kinds);
+        return new SchemaStore(version, texts, byVersion);
     }
 
     private static List<String> lines(String resource) {
@@ -154,18 +159,12 @@ public final class SchemaStore {
     }
 
     public int kindCount() {
-        return kinds.size();
+        return byVersion.values().stream().mapToInt(Map::size).sum();
     }
 
     /** The kinds served as {@code apiVersion} ("v1", "apps/v1"), sorted; empty when it is not served. */
     public List<String> kindsOf(String apiVersion) {
-        List<String> out = new ArrayList<>();
-        kinds.keySet().forEach(k -> {
-            int tab = k.indexOf('\t');
-            if (k.substring(0, tab).equals(apiVersion)) {
-                out.add(k.substring(tab + 1));
-            }
-        });
+        List<String> out = new ArrayList<>(byVersion.getOrDefault(apiVersion, Map.of()).keySet());
         Collections.sort(out);
         return out;
     }
@@ -173,16 +172,13 @@ public final class SchemaStore {
     /** The kinds served in any version of the API group of {@code apiVersion} ("" is the core group), sorted. */
     public List<String> kindsOfGroup(String apiVersion) {
         String group = groupOf(apiVersion);
-        List<String> out = new ArrayList<>();
-        kinds.keySet().forEach(k -> {
-            int tab = k.indexOf('\t');
-            String kind = k.substring(tab + 1);
-            if (groupOf(k.substring(0, tab)).equals(group) && !out.contains(kind)) {
-                out.add(kind);
+        Set<String> out = new TreeSet<>();
+        byVersion.forEach((version, kinds) -> {
+            if (groupOf(version).equals(group)) {
+                out.addAll(kinds.keySet());
             }
         });
-        Collections.sort(out);
-        return out;
+        return new ArrayList<>(out);
     }
 
     /** The group of an apiVersion: "apps" for "apps/v1", "" for "v1". */
@@ -194,10 +190,9 @@ public final class SchemaStore {
     /** Every apiVersion this version serves for {@code kind} (for "did you mean" hints). */
     public List<String> apiVersionsOf(String kind) {
         List<String> out = new ArrayList<>();
-        kinds.keySet().forEach(k -> {
-            int tab = k.indexOf('\t');
-            if (k.substring(tab + 1).equals(kind)) {
-                out.add(k.substring(0, tab));
+        byVersion.forEach((version, kinds) -> {
+            if (kinds.containsKey(kind)) {
+                out.add(version);
             }
         });
         Collections.sort(out);
