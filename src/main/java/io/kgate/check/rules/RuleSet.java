@@ -54,14 +54,18 @@ public final class RuleSet {
      * the rules' parameters again; a JVM builds it at first use.
      */
     private static final class Defaults {
-        static final RuleSet SET = defaults();
+        static final RuleSet SET = builtIn();
 
         private Defaults() {
         }
     }
 
-    /** Built-in rules with the default profile and no config. */
+    /** Built-in rules with the default profile and no config: one set, shared (a rule set does not change). */
     public static RuleSet defaults() {
+        return Defaults.SET;
+    }
+
+    private static RuleSet builtIn() {
         try {
             return build(RuleFiles.embedded().rules(), RuleFiles.embedded().profiles(), Config.DEFAULT);
         } catch (RuleError e) {
