@@ -7,11 +7,18 @@ import io.kgate.model.Node;
 import io.kgate.model.ScalarNode;
 import io.kgate.model.SeqNode;
 import java.math.BigInteger;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
+import java.util.Set;
 
 /** Positioned manifest values as CEL sees them: maps, lists, int, double, string, bool and null. */
 public final class CelValues {
@@ -23,26 +30,132 @@ public final class CelValues {
         return NullValue.NULL_VALUE;
     }
 
-    /** The value of {@code node} (null: CEL null). */
+    /**
+     * The value of {@code node} (null: CEL null). Mappings and sequences are views, converted as the
+     * expression reads them: a rule reads a few fields of an object, and converting each object whole
+     * for each rule was most of what CEL allocated on a large tree.
+     */
     public static Object of(Node node) {
         if (node instanceof MapNode m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (MapNode.Entry e : m.entries()) {
-                out.put(e.key(), of(e.value()));
-            }
-            return Collections.unmodifiableMap(out);
+            return new MapView(m);
         }
         if (node instanceof SeqNode s) {
-            List<Object> out = new ArrayList<>(s.size());
-            for (Node i : s.items()) {
-                out.add(of(i));
-            }
-            return Collections.unmodifiableList(out);
+            return new ListView(s);
         }
         if (node instanceof ScalarNode sc) {
             return scalar(sc.value());
         }
         return NullValue.NULL_VALUE;
+    }
+
+    /** A mapping's values as CEL sees them, unmodifiable; its keys are distinct and in written order. */
+    private static final class MapView extends AbstractMap<String, Object> {
+        private final MapNode node;
+
+        MapView(MapNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public Object get(Object key) {
+            Node v = key instanceof String k ? node.get(k) : null;
+            return v == null ? null : of(v);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String k && node.has(k);
+        }
+
+        @Override
+        public int size() {
+            return node.size();
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<String> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < node.size();
+                        }
+
+                        @Override
+                        public String next() {
+                            if (next >= node.size()) {
+                                throw new NoSuchElementException();
+                            }
+                            return node.keyAt(next++);
+                        }
+                    };
+                }
+
+                @Override
+                public boolean contains(Object key) {
+                    return containsKey(key);
+                }
+
+                @Override
+                public int size() {
+                    return node.size();
+                }
+            };
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, Object>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < node.size();
+                        }
+
+                        @Override
+                        public Map.Entry<String, Object> next() {
+                            if (next >= node.size()) {
+                                throw new NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new SimpleImmutableEntry<>(node.keyAt(i), of(node.valueAt(i)));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return node.size();
+                }
+            };
+        }
+    }
+
+    /** A sequence's items as CEL sees them, unmodifiable. */
+    private static final class ListView extends AbstractList<Object> implements RandomAccess {
+        private final SeqNode node;
+
+        ListView(SeqNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public Object get(int i) {
+            return of(node.get(i));
+        }
+
+        @Override
+        public int size() {
+            return node.size();
+        }
     }
 
     /**

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kgate.load.YamlText;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -109,5 +112,77 @@ class KubeCelTest {
                 KubeCel.get().compile("self.x +", List.of("self")));
         assertEquals(9, e.column());
         assertInstanceOf(KubeCel.CompileError.class, KubeCel.get().compile("nosuchfunction(self)", List.of("self")));
+    }
+
+    /** A manifest node read through CelValues' views, and the same values built as plain Java values. */
+    private static final String NODE_YAML = """
+            metadata:
+              name: web
+              labels: {app: web, tier: front}
+            spec:
+              replicas: 3
+              ratio: 0.5
+              big: 123456789012345678901234567890
+              paused: false
+              nothing: null
+              ports: [80, 443]
+              containers:
+                - {name: nginx, image: nginx, args: [a, b]}
+                - {name: sidecar}
+            """;
+    /** The same values as plain Java values ({@code nothing}: CEL's null, which plain() cannot take in a Map.of). */
+    private static Object plainValues() {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("replicas", 3);
+        spec.put("ratio", 0.5);
+        spec.put("big", new BigInteger("123456789012345678901234567890"));
+        spec.put("paused", false);
+        spec.put("nothing", null);
+        spec.put("ports", List.of(80, 443));
+        spec.put("containers", List.of(Map.of("name", "nginx", "image", "nginx", "args", List.of("a", "b")),
+                Map.of("name", "sidecar")));
+        Map<String, Object> labels = new LinkedHashMap<>(); // in written order, as the map(k, ...) case reads them
+        labels.put("app", "web");
+        labels.put("tier", "front");
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("metadata", Map.of("name", "web", "labels", labels));
+        root.put("spec", spec);
+        return CelValues.plain(root);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            self.metadata == {'name': 'web', 'labels': {'tier': 'front', 'app': 'web'}}
+            {'name': 'web', 'labels': {'app': 'web', 'tier': 'front'}} == self.metadata
+            self.metadata.labels != {'app': 'web'}
+            self.spec.ports == [80, 443] && [80, 443] == self.spec.ports
+            self.spec.containers[0].args == ['a', 'b']
+            'tier' in self.metadata.labels && !('zone' in self.metadata.labels)
+            self.metadata.labels.all(k, self.metadata.labels[k] != '')
+            self.metadata.labels.exists(k, k == 'app')
+            self.metadata.labels.map(k, k + '=' + self.metadata.labels[k])
+            self.metadata.labels.all(k, v, v != '')
+            self.spec.containers.map(c, c.name)
+            self.spec.containers.filter(c, has(c.image)).size()
+            self.spec.containers.exists_one(c, c.name == 'sidecar')
+            size(self.spec) + size(self.metadata.labels) + self.spec.ports.size()
+            has(self.spec.replicas) && !has(self.spec.minReadySeconds)
+            self.spec.replicas * 2 + int(self.spec.ratio * 2.0)
+            self.spec.big > 1.0e29
+            self.spec.paused == false
+            self.spec.containers[1].image
+            self.spec.ports[2]
+            80 in self.spec.ports
+            self.spec.containers.all(i, c, i < 2 && c.name != '')
+            sets.equivalent(self.spec.ports, [443, 80])
+            self == self && self.spec.containers[0] == self.spec.containers[0]
+            string(self.spec.ports[0]) + self.metadata.name
+            """)
+    void nodesReadAsTheirValues(String expression) throws Exception {
+        Map<String, Object> fromNode = Map.of("self", CelValues.of(YamlText.parse(NODE_YAML)));
+        Map<String, Object> plain = Map.of("self", plainValues());
+        KubeCel.Compiled c = KubeCel.get().compile(expression, List.of("self"));
+        KubeCel.Program p = assertInstanceOf(KubeCel.Program.class, c, () -> expression + ": " + c);
+        assertEquals(KubeCel.evaluate(p, plain), KubeCel.evaluate(p, fromNode), expression);
     }
 }
