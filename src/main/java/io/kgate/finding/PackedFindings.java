@@ -482,8 +482,9 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
         }
 
         /**
-         * The UTF-8 bytes of {@code s} after their number. Findings' text is nearly all ASCII, written
-         * here byte for byte without the array String.getBytes makes for each.
+         * The UTF-8 bytes of {@code s} after their number, encoded here without the array
+         * String.getBytes makes for each: findings' text is nearly all ASCII, and some rules' messages
+         * have a "≤" in every one.
          */
         void utf8(String s) {
             int n = s.length();
@@ -492,21 +493,48 @@ public final class PackedFindings extends AbstractList<Finding> implements Rando
                     chars = new char[Math.min(LONGEST_CHARS, Math.max(n, chars.length * 2))];
                 }
                 s.getChars(0, n, chars, 0);
-                int ascii = 0;
-                while (ascii < n && chars[ascii] < 0x80) {
-                    ascii++;
-                }
-                if (ascii == n) {
-                    varInt(n);
-                    if (buf.length - count < n) {
-                        grow(n);
+                int length = 0;
+                for (int i = 0; i < n; i++) {
+                    char c = chars[i];
+                    if (c < 0x80) {
+                        length++;
+                    } else if (c < 0x800) {
+                        length += 2;
+                    } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
+                        length += 4;
+                        i++;
+                    } else if (Character.isSurrogate(c)) {
+                        length++; // a lone surrogate is written as '?', as String.getBytes does
+                    } else {
+                        length += 3;
                     }
-                    for (int i = 0; i < n; i++) {
-                        buf[count + i] = (byte) chars[i];
-                    }
-                    count += n;
-                    return;
                 }
+                varInt(length);
+                if (buf.length - count < length) {
+                    grow(length);
+                }
+                for (int i = 0; i < n; i++) {
+                    char c = chars[i];
+                    if (c < 0x80) {
+                        buf[count++] = (byte) c;
+                    } else if (c < 0x800) {
+                        buf[count++] = (byte) (0xC0 | (c >> 6));
+                        buf[count++] = (byte) (0x80 | (c & 0x3F));
+                    } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
+                        int cp = Character.toCodePoint(c, chars[++i]);
+                        buf[count++] = (byte) (0xF0 | (cp >> 18));
+                        buf[count++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                        buf[count++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                        buf[count++] = (byte) (0x80 | (cp & 0x3F));
+                    } else if (Character.isSurrogate(c)) {
+                        buf[count++] = '?';
+                    } else {
+                        buf[count++] = (byte) (0xE0 | (c >> 12));
+                        buf[count++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                        buf[count++] = (byte) (0x80 | (c & 0x3F));
+                    }
+                }
+                return;
             }
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             varInt(b.length);

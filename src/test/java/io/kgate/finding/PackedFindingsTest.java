@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kgate.model.ObjectRef;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -118,18 +119,26 @@ class PackedFindingsTest {
         assertEquals(List.of(), PackedFindings.concat(List.of()));
     }
 
-    /** Text is written byte for byte when ASCII and short enough, else encoded: the same findings come back. */
+    /**
+     * Text is written byte for byte when ASCII, encoded by hand when short enough, else by
+     * String.getBytes: the same findings come back; a lone surrogate comes back as '?', as from getBytes.
+     */
     @Test
     void textOfEveryLengthAndAlphabetComesBack() {
         List<Finding> added = new ArrayList<>();
         for (int length : new int[] {0, 1, 127, 128, 4095, 4096, 16_383, 16_384, 16_385, 70_000}) {
-            for (String alphabet : List.of("a", "é", "\uD83D\uDE80")) {
+            for (String alphabet : List.of("a", "é", "≤", "ü≤\uD83D\uDE80", "\uD83D\uDE80")) {
                 String text = "x".repeat(Math.max(0, length - 1)) + (length == 0 ? "" : alphabet);
                 added.add(new Finding("rule-" + length, Severity.WARNING, text, text + ".yaml", length, 1,
                         new ObjectRef("v1", "ConfigMap", text, "cm"), "/data/" + text));
             }
         }
         assertEquals(added, new ArrayList<>(PackedFindings.of(added)));
+        for (String lone : List.of("\uD83D", "a\uDE80b", "\uDE80\uD83D", "x\uD83D")) {
+            Finding f = new Finding("rule", Severity.INFO, lone, "f.yaml", 1, 1, null, null);
+            assertEquals(new String(lone.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                    PackedFindings.of(List.of(f)).get(0).message(), lone);
+        }
     }
 
     @Test
