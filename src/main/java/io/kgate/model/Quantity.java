@@ -14,11 +14,33 @@ public final class Quantity {
     private Quantity() {
     }
 
+    /** Quantities each thread parsed last, by their text's hash: a tree writes the same few again and again. */
+    private static final int RECENT = 64;
+    private static final ThreadLocal<Object[]> RECENTLY_PARSED = ThreadLocal.withInitial(() -> new Object[2 * RECENT]);
+    /** Longer text is not kept: a quantity is a few characters, hostile text may be long. */
+    private static final int LONGEST_KEPT = 24;
+
     /** The exact value of {@code text}, or empty when Kubernetes would reject it. */
+    @SuppressWarnings("unchecked") // the slot after a text holds its value
     public static Optional<BigDecimal> parse(String text) {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
+        if (text.length() > LONGEST_KEPT) {
+            return parsed(text);
+        }
+        Object[] recent = RECENTLY_PARSED.get();
+        int slot = 2 * (text.hashCode() & (RECENT - 1));
+        if (text.equals(recent[slot])) {
+            return (Optional<BigDecimal>) recent[slot + 1];
+        }
+        Optional<BigDecimal> value = parsed(text);
+        recent[slot] = text;
+        recent[slot + 1] = value;
+        return value;
+    }
+
+    private static Optional<BigDecimal> parsed(String text) {
         int i = 0;
         int n = text.length();
         boolean negative = false;
