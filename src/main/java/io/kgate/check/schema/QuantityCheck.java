@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The part of {@code schema} about resource quantities, which the OpenAPI definitions type as
@@ -24,26 +25,30 @@ import java.util.function.Consumer;
 public final class QuantityCheck implements ObjectCheck {
     private static final String ID = SchemaCheck.SCHEMA;
 
+    /** The resource lists of a container or claim, in the order their findings are reported. */
+    private static final String[] RESOURCE_LISTS = {"limits", "requests"};
+
     @Override
     public void check(CheckContext ctx, KubeObject o, Consumer<Finding> out) {
         String template = PodTemplate.templatePointer(o.kind());
         if (template != null && o.at(template + "/spec") instanceof MapNode spec) {
             podSpec(ctx, o, spec, template + "/spec", out);
         }
-        if ("PersistentVolumeClaim".equals(o.kind())) {
-            quantities(ctx, o, "/spec/resources/requests", out);
-            quantities(ctx, o, "/spec/resources/limits", out);
+        if ("PersistentVolumeClaim".equals(o.kind()) && o.at("/spec/resources") instanceof MapNode resources) {
+            resources(ctx, o, resources, () -> "/spec/resources", out);
         }
     }
 
+    // the nodes are walked, not read by pointer: every container of every object passes here, and the
+    // pointers are made only for a finding
     private static void podSpec(CheckContext ctx, KubeObject o, MapNode spec, String ptr, Consumer<Finding> out) {
         for (String list : new String[] {"initContainers", "containers"}) {
             if (spec.get(list) instanceof SeqNode containers) {
                 for (int i = 0; i < containers.size(); i++) {
-                    if (containers.get(i) instanceof MapNode) {
-                        String cp = JsonPointer.child(ptr + "/" + list, i);
-                        quantities(ctx, o, cp + "/resources/limits", out);
-                        quantities(ctx, o, cp + "/resources/requests", out);
+                    if (containers.get(i) instanceof MapNode c && c.get("resources") instanceof MapNode resources) {
+                        int at = i;
+                        resources(ctx, o, resources,
+                                () -> JsonPointer.child(ptr + "/" + list, at) + "/resources", out);
                     }
                 }
             }
@@ -52,30 +57,37 @@ public final class QuantityCheck implements ObjectCheck {
             for (int i = 0; i < volumes.size(); i++) {
                 Node limit = volumes.get(i).at("/emptyDir/sizeLimit");
                 if (limit != null) {
-                    quantity(ctx, o, JsonPointer.child(ptr + "/volumes", i) + "/emptyDir/sizeLimit", limit, out);
+                    int at = i;
+                    quantity(ctx, o, () -> JsonPointer.child(ptr + "/volumes", at) + "/emptyDir/sizeLimit", limit, out);
                 }
             }
         }
     }
 
-    private static void quantities(CheckContext ctx, KubeObject o, String ptr, Consumer<Finding> out) {
-        if (o.at(ptr) instanceof MapNode m) {
-            for (MapNode.Entry e : m.entries()) {
-                quantity(ctx, o, JsonPointer.child(ptr, e.key()), e.value(), out);
+    private static void resources(CheckContext ctx, KubeObject o, MapNode resources, Supplier<String> ptr,
+            Consumer<Finding> out) {
+        for (String list : RESOURCE_LISTS) {
+            if (resources.get(list) instanceof MapNode m) {
+                for (int i = 0; i < m.size(); i++) {
+                    String key = m.keyAt(i);
+                    quantity(ctx, o, () -> JsonPointer.child(ptr.get() + "/" + list, key), m.valueAt(i), out);
+                }
             }
         }
     }
 
-    private static void quantity(CheckContext ctx, KubeObject o, String ptr, Node value, Consumer<Finding> out) {
+    private static void quantity(CheckContext ctx, KubeObject o, Supplier<String> pointer, Node value,
+            Consumer<Finding> out) {
         if (!(value instanceof ScalarNode s) || s.isNull() || s.value() instanceof Boolean) {
             return; // wrong types are the structural check's to report
         }
         Optional<BigDecimal> q = Quantity.of(s);
-        // the dotted path is made only for a finding: every quantity of every object passes here
         if (q.isEmpty()) {
+            String ptr = pointer.get();
             out.accept(ctx.finding(ID, o, ptr, JsonPointer.toDotted(ptr) + ": " + s.display()
                     + " is not a valid quantity (examples: 128Mi, 1Gi, 500m, 0.5, 2)"));
         } else if (q.get().signum() < 0) {
+            String ptr = pointer.get();
             out.accept(ctx.finding(ID, o, ptr, JsonPointer.toDotted(ptr) + ": must not be negative, got " + s.raw()));
         }
     }
