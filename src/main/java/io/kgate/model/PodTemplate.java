@@ -3,6 +3,7 @@ package io.kgate.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pod an object runs: for a Deployment its {@code spec.template}, for a CronJob
@@ -73,10 +74,33 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
         for (int i = 0; i < seq.size(); i++) {
             MapNode c = seq.get(i).asMap();
             if (c != null) {
-                out.add(new Container(this, JsonPointer.child(JsonPointer.child(specPointer, key), i), c, init));
+                out.add(new Container(this, containerPointer(specPointer, init, i), c, init));
             }
         }
         return out;
+    }
+
+    /** Containers per pod spec whose pointers are made once. */
+    private static final int KEPT_POINTERS = 16;
+    /** By pod spec pointer (one of a few, see {@link #templatePointer}): init containers', then containers' pointers. */
+    private static final Map<String, String[][]> CONTAINER_POINTERS = new ConcurrentHashMap<>();
+
+    /**
+     * The pointer of container {@code i}: every rule about containers asks for it, for every container of
+     * every pod, and a tree has a few distinct ones. A memo of immutable Strings, safe across threads.
+     */
+    static String containerPointer(String specPointer, boolean init, int i) {
+        String key = init ? "initContainers" : "containers";
+        if (i >= KEPT_POINTERS) {
+            return specPointer + "/" + key + "/" + i;
+        }
+        String[] kept = CONTAINER_POINTERS.computeIfAbsent(specPointer, p -> new String[2][KEPT_POINTERS])[init ? 0 : 1];
+        String pointer = kept[i];
+        if (pointer == null) {
+            pointer = specPointer + "/" + key + "/" + i;
+            kept[i] = pointer;
+        }
+        return pointer;
     }
 
     /** The volume of this name in the pod spec, or null. */
