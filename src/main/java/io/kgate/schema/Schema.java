@@ -34,7 +34,8 @@ public final class Schema {
     /** additionalProperties: null when unset; {@link #ANY} for {@code true}; {@link #NONE} marker for {@code false}. */
     Schema additional;
     boolean additionalForbidden;
-    Set<String> required = Set.of();
+    /** Distinct, in written order; a list, read by index: the validator walks it for every mapping of every object. */
+    List<String> required = List.of();
     List<Object> enumValues;
     Schema items;
     boolean nullable;
@@ -93,7 +94,7 @@ public final class Schema {
         if (m.get("required") instanceof List<?> req) {
             Set<String> r = new LinkedHashSet<>();
             req.forEach(x -> r.add(String.valueOf(x)));
-            s.required = Collections.unmodifiableSet(r);
+            s.required = List.copyOf(r);
         }
         if (m.get("enum") instanceof List<?> en) {
             s.enumValues = List.copyOf(en.stream().map(x -> x == null ? (Object) "\u0000null" : x).toList());

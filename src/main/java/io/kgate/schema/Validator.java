@@ -149,7 +149,8 @@ public final class Validator {
                 ptr.pop();
             }
         }
-        for (String r : s.required) {
+        for (int i = 0; i < s.required.size(); i++) { // by index: no iterator per mapping
+            String r = s.required.get(i);
             Node v = m.get(r);
             if (v == null) {
                 out.add(new Violation(JsonPointer.child(ptr.toString(), r), where(ptr) + "missing required field \"" + r + "\""));
@@ -236,7 +237,8 @@ public final class Validator {
 
     private static boolean inEnum(ScalarNode sc, List<Object> values) {
         Object v = sc.value();
-        for (Object e : values) {
+        for (int i = 0; i < values.size(); i++) { // by index: no iterator per value checked
+            Object e = values.get(i);
             if (e.equals(v)) {
                 return true;
             }
