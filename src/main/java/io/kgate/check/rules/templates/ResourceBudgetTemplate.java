@@ -191,23 +191,22 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
         for (String res : ResourceUsage.RESOURCES) {
             Node req = resources == null || resources.map("requests") == null ? null : resources.map("requests").get(res);
             Node lim = resources == null || resources.map("limits") == null ? null : resources.map("limits").get(res);
-            String reqPtr = c.pointer() + "/resources/requests/" + res;
-            String limPtr = c.pointer() + "/resources/limits/" + res;
             if (req == null && p.requireRequests()) {
                 missing.add(res + " request");
             }
             if (lim == null && p.requireLimits()) {
                 missing.add(res + " limit");
             }
-            Optional<BigDecimal> reqV = parse(ctx, owner, reqPtr, req);
-            Optional<BigDecimal> limV = parse(ctx, owner, limPtr, lim);
+            // the pointers are made only for a finding: every resource of every container passes here
+            Optional<BigDecimal> reqV = parse(ctx, owner, c, "requests", res, req);
+            Optional<BigDecimal> limV = parse(ctx, owner, c, "limits", res, lim);
             if (reqV.isPresent() && limV.isPresent() && reqV.get().compareTo(limV.get()) > 0) {
-                ctx.report(owner, reqPtr, res + " request " + Fields.show(req) + " of " + c.display()
-                        + " is above its limit " + Fields.show(lim) + ": requests must not exceed limits");
+                ctx.report(owner, pointer(c, "requests", res), res + " request " + Fields.show(req) + " of "
+                        + c.display() + " is above its limit " + Fields.show(lim) + ": requests must not exceed limits");
             }
             Qty max = p.maxLimit(res);
             if (limV.isPresent() && max != null && limV.get().compareTo(max.value()) > 0) {
-                ctx.report(owner, limPtr, res + " limit " + Fields.show(lim) + " of " + c.display()
+                ctx.report(owner, pointer(c, "limits", res), res + " limit " + Fields.show(lim) + " of " + c.display()
                         + " is over the per-container budget " + max.text());
             }
         }
@@ -229,13 +228,18 @@ public final class ResourceBudgetTemplate implements Template<ResourceBudgetTemp
         return caps.isEmpty() ? "" : " (budget per container: " + String.join(", ", caps) + ")";
     }
 
-    private static Optional<BigDecimal> parse(RuleContext<Params> ctx, KubeObject owner, String ptr, Node n) {
+    private static String pointer(PodTemplate.Container c, String list, String resource) {
+        return c.pointer() + "/resources/" + list + "/" + resource;
+    }
+
+    private static Optional<BigDecimal> parse(RuleContext<Params> ctx, KubeObject owner, PodTemplate.Container c,
+            String list, String resource, Node n) {
         if (n == null) {
             return Optional.empty();
         }
         Optional<BigDecimal> v = Quantity.of(n);
         if (v.isEmpty()) {
-            ctx.report(owner, ptr, (n instanceof ScalarNode s ? s.display() : n.typeName())
+            ctx.report(owner, pointer(c, list, resource), (n instanceof ScalarNode s ? s.display() : n.typeName())
                     + " is not a Kubernetes quantity (like 128Mi or 500m)");
         }
         return v;
