@@ -184,7 +184,7 @@ public final class Linter {
         UnitDetector.Result split = UnitDetector.detect(loaded, units);
         Timings.step("units");
         LoadResult load = split.load();
-        Chunks chunks = Chunks.of(load);
+        Chunks chunks = Chunks.of(load, threads);
         // the findings of the run in parts, in order, each packed as it is made (see PackedFindings); the
         // loader's get their rule's severity when they are finished (it runs before any rule set exists)
         List<List<Finding>> parts = new ArrayList<>();
@@ -242,8 +242,15 @@ public final class Linter {
         return new LintResult(load, finished, split.units());
     }
 
-    /** Files per task when their findings are finished on the run's threads. */
+    /** Files per task when their findings are finished on the run's threads, at most. */
     private static final int FILES_PER_TASK = 512;
+    /**
+     * Tasks per thread at least, when there are files enough: with a few chunks of 512 files (a tree of
+     * 10,000 documents has 7), one thread finished the last chunk alone.
+     */
+    private static final int TASKS_PER_THREAD = 8;
+    /** Files per task at least: a chunk's findings are sorted into it, and segments spanning chunks are decoded. */
+    private static final int FEWEST_FILES_PER_TASK = 64;
 
     /**
      * The findings filtered and ordered file by file, on the run's threads: what the filters do to a
@@ -338,31 +345,35 @@ public final class Linter {
     }
 
     /**
-     * The files of a run in chunks of consecutive files in report order: {@link #FILES_PER_TASK} of the
-     * files read per chunk, and a file named only by findings (one left out) in the chunk where it sorts.
+     * The files of a run in chunks of consecutive files in report order: at most {@link #FILES_PER_TASK}
+     * of the files read per chunk, fewer for {@link #TASKS_PER_THREAD} chunks per thread, and a file
+     * named only by findings (one left out) in the chunk where it sorts.
      */
     private static final class Chunks {
         private final List<String> loaded;
+        private final int filesPerChunk;
         /** The chunk of each file read: a binary search with the file order's comparator is slow (it splits paths). */
         private final Map<String, Integer> chunkOf = new HashMap<>();
 
-        private Chunks(List<String> loaded) {
+        private Chunks(List<String> loaded, int threads) {
             this.loaded = loaded;
+            this.filesPerChunk = Math.max(FEWEST_FILES_PER_TASK,
+                    Math.min(FILES_PER_TASK, loaded.size() / (TASKS_PER_THREAD * threads)));
             for (int i = 0; i < loaded.size(); i++) {
-                chunkOf.put(loaded.get(i), i / FILES_PER_TASK);
+                chunkOf.put(loaded.get(i), i / filesPerChunk);
             }
         }
 
-        static Chunks of(LoadResult load) {
+        static Chunks of(LoadResult load, int threads) {
             Set<String> names = new HashSet<>();
             for (SourceFile f : load.files()) {
                 names.add(f.displayName());
             }
-            return new Chunks(Finding.inFileOrder(names));
+            return new Chunks(Finding.inFileOrder(names), threads);
         }
 
         int count() {
-            return loaded.size() / FILES_PER_TASK + 1;
+            return loaded.size() / filesPerChunk + 1;
         }
 
         int of(String file) {
@@ -371,13 +382,13 @@ public final class Linter {
                 return known;
             }
             int i = Collections.binarySearch(loaded, file, Finding.FILE_ORDER);
-            return (i < 0 ? -i - 1 : i) / FILES_PER_TASK;
+            return (i < 0 ? -i - 1 : i) / filesPerChunk;
         }
 
         /** The files of {@code chunk} in report order: its files read and {@code named} (those its findings name). */
         List<String> names(int chunk, Set<String> named) {
-            List<String> read = loaded.subList(Math.min(loaded.size(), chunk * FILES_PER_TASK),
-                    Math.min(loaded.size(), (chunk + 1) * FILES_PER_TASK));
+            List<String> read = loaded.subList(Math.min(loaded.size(), chunk * filesPerChunk),
+                    Math.min(loaded.size(), (chunk + 1) * filesPerChunk));
             if (chunkOf.keySet().containsAll(named)) {
                 return read; // in order already
             }

@@ -26,7 +26,8 @@ class FindingsByFileTest {
 
     @Test
     void filesNamedOnlyByFindingsSortIntoTheirPlaceAcrossChunks(@TempDir Path dir) throws Exception {
-        for (int i = 0; i < 1_100; i++) { // three chunks of 512 files
+        // 1,100 files: chunks of 137 files on one thread (8 chunks), of 64 on three (the fewest files a chunk has)
+        for (int i = 0; i < 1_100; i++) {
             Files.writeString(dir.resolve(String.format("pod-%04d.yaml", i)), """
                     apiVersion: v1
                     kind: Pod
@@ -40,8 +41,10 @@ class FindingsByFileTest {
                     """.formatted(i));
         }
         LoadResult read = new Loader(LoadLimits.DEFAULT).load(List.of(dir.toString()), new ByteArrayInputStream(new byte[0]));
-        // names that sort before the first file, at the boundary of the first chunk, between two files and after the last
-        List<String> unread = List.of(dir + "/a.yaml", dir + "/pod-0511a.yaml", dir + "/pod-0512.yaml.d", dir + "/zz.yaml");
+        // names that sort before the first file, at the boundary of the first chunk (of either size), between two
+        // files and after the last
+        List<String> unread = List.of(dir + "/a.yaml", dir + "/pod-0063a.yaml", dir + "/pod-0136a.yaml",
+                dir + "/pod-0137.yaml.d", dir + "/pod-0512.yaml.d", dir + "/zz.yaml");
         List<Finding> findings = new ArrayList<>(read.findings());
         for (String name : unread) {
             findings.add(Finding.onFile(Loader.FILE_READ, Severity.INFO, "cannot read " + name, name,
