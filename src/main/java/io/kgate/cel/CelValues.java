@@ -77,20 +77,10 @@ public final class CelValues {
             return new AbstractSet<>() {
                 @Override
                 public Iterator<String> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
+                    return new ByIndex<>(node.size()) {
                         @Override
-                        public boolean hasNext() {
-                            return next < node.size();
-                        }
-
-                        @Override
-                        public String next() {
-                            if (next >= node.size()) {
-                                throw new NoSuchElementException();
-                            }
-                            return node.keyAt(next++);
+                        String at(int i) {
+                            return node.keyAt(i);
                         }
                     };
                 }
@@ -112,20 +102,9 @@ public final class CelValues {
             return new AbstractSet<>() {
                 @Override
                 public Iterator<Map.Entry<String, Object>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
+                    return new ByIndex<>(node.size()) {
                         @Override
-                        public boolean hasNext() {
-                            return next < node.size();
-                        }
-
-                        @Override
-                        public Map.Entry<String, Object> next() {
-                            if (next >= node.size()) {
-                                throw new NoSuchElementException();
-                            }
-                            int i = next++;
+                        Map.Entry<String, Object> at(int i) {
                             return new SimpleImmutableEntry<>(node.keyAt(i), of(node.valueAt(i)));
                         }
                     };
@@ -136,6 +115,31 @@ public final class CelValues {
                     return node.size();
                 }
             };
+        }
+    }
+
+    /** Items 0 to {@code size} - 1, each made when reached. */
+    private abstract static class ByIndex<T> implements Iterator<T> {
+        private final int size;
+        private int next;
+
+        ByIndex(int size) {
+            this.size = size;
+        }
+
+        abstract T at(int i);
+
+        @Override
+        public boolean hasNext() {
+            return next < size;
+        }
+
+        @Override
+        public T next() {
+            if (next >= size) {
+                throw new NoSuchElementException();
+            }
+            return at(next++);
         }
     }
 

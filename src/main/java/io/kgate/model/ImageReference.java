@@ -24,29 +24,13 @@ public final class ImageReference {
     private ImageReference() {
     }
 
-    /** References each thread checked last, by their hash: a tree names the same few images again and again. */
-    private static final int RECENT = 64;
-    private static final ThreadLocal<String[]> RECENTLY_CHECKED = ThreadLocal.withInitial(() -> new String[2 * RECENT]);
-    /** What the slot after a reference holds when it parses (null there means: not checked). */
-    private static final String PARSES = new String("parses");
-    /** Longer references are not kept (the longest valid one is a few hundred characters). */
-    private static final int LONGEST_KEPT = 512;
+    /** References each thread checked last: a tree names the same few images again and again. */
+    private static final RecentlyComputed<String> RECENTLY_CHECKED =
+            new RecentlyComputed<>(64, 512, ImageReference::checked);
 
     /** Null when {@code image} parses; otherwise why it does not (the value itself is not repeated). */
     public static String problem(String image) {
-        if (image.length() > LONGEST_KEPT) {
-            return checked(image);
-        }
-        String[] recent = RECENTLY_CHECKED.get();
-        int slot = 2 * (image.hashCode() & (RECENT - 1));
-        if (image.equals(recent[slot])) {
-            String problem = recent[slot + 1];
-            return problem == PARSES ? null : problem;
-        }
-        String problem = checked(image);
-        recent[slot] = image;
-        recent[slot + 1] = problem == null ? PARSES : problem;
-        return problem;
+        return RECENTLY_CHECKED.get(image);
     }
 
     private static String checked(String image) {

@@ -14,30 +14,16 @@ public final class Quantity {
     private Quantity() {
     }
 
-    /** Quantities each thread parsed last, by their text's hash: a tree writes the same few again and again. */
-    private static final int RECENT = 64;
-    private static final ThreadLocal<Object[]> RECENTLY_PARSED = ThreadLocal.withInitial(() -> new Object[2 * RECENT]);
-    /** Longer text is not kept: a quantity is a few characters, hostile text may be long. */
-    private static final int LONGEST_KEPT = 24;
+    /** Quantities each thread parsed last: a tree writes the same few (128Mi, 500m) in every container. */
+    private static final RecentlyComputed<Optional<BigDecimal>> RECENTLY_PARSED =
+            new RecentlyComputed<>(64, 24, Quantity::parsed);
 
     /** The exact value of {@code text}, or empty when Kubernetes would reject it. */
-    @SuppressWarnings("unchecked") // the slot after a text holds its value
     public static Optional<BigDecimal> parse(String text) {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        if (text.length() > LONGEST_KEPT) {
-            return parsed(text);
-        }
-        Object[] recent = RECENTLY_PARSED.get();
-        int slot = 2 * (text.hashCode() & (RECENT - 1));
-        if (text.equals(recent[slot])) {
-            return (Optional<BigDecimal>) recent[slot + 1];
-        }
-        Optional<BigDecimal> value = parsed(text);
-        recent[slot] = text;
-        recent[slot + 1] = value;
-        return value;
+        return RECENTLY_PARSED.get(text);
     }
 
     private static Optional<BigDecimal> parsed(String text) {
