@@ -246,15 +246,16 @@ public final class Linter {
     }
 
     /** Objects from which the native executable collects completely after the checks and the filters. */
-    static final int COLLECT_FROM_OBJECTS = 20_000;
+    private static final int COLLECT_FROM_OBJECTS = 20_000;
 
     /**
      * A complete collection where a step of a large run leaves the most dead: the graphs, decoded trees and
      * indexes of the checks; the decoded findings of the filters. The native executable's serial collector
      * promotes what is alive at each young collection, and what dies soon after stays in the old generation,
      * which its policy grows to about 1.5 times what it holds: at 100,000 documents the peak RSS came from
-     * that (199–209 MiB), and collecting at these two points took it to 184–199 MiB, in the same time (two
-     * complete collections of ~70 ms that the policy makes about as often anyway). Not in a JVM, whose
+     * that (203–215 MiB), and collecting at these two points took it to 187–195 MiB in the same time (two
+     * complete collections of ~70 ms that the policy makes about as often anyway; docs/benchmark-history.md,
+     * "Less allocated, collected where it died"). Not in a JVM, whose
      * collectors size themselves, nor for a small tree (a pre-commit hook's), where there is little to gain.
      * {@code -XX:+DisableExplicitGC} turns it off.
      */
