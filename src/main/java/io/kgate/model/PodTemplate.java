@@ -3,6 +3,7 @@ package io.kgate.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -82,7 +83,10 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
 
     /** Containers per pod spec whose pointers are made once. */
     private static final int KEPT_POINTERS = 16;
-    /** By pod spec pointer (one of a few, see {@link #templatePointer}): init containers', then containers' pointers. */
+    /** The pod spec pointers of {@link #templatePointer}'s kinds: the only ones whose container pointers are kept. */
+    private static final Set<String> SPEC_POINTERS = Set.of("/spec/template/spec", "/spec/jobTemplate/spec/template/spec",
+            "/spec", "/template/spec");
+    /** By pod spec pointer (of {@link #SPEC_POINTERS}): init containers', then containers' pointers. */
     private static final Map<String, String[][]> CONTAINER_POINTERS = new ConcurrentHashMap<>();
 
     /**
@@ -91,8 +95,8 @@ public record PodTemplate(KubeObject owner, String specPointer, String metadataP
      */
     static String containerPointer(String specPointer, boolean init, int i) {
         String key = init ? "initContainers" : "containers";
-        if (i >= KEPT_POINTERS) {
-            return specPointer + "/" + key + "/" + i;
+        if (i >= KEPT_POINTERS || !SPEC_POINTERS.contains(specPointer)) {
+            return specPointer + "/" + key + "/" + i; // the memo stays as small as it is
         }
         String[] kept = CONTAINER_POINTERS.computeIfAbsent(specPointer, p -> new String[2][KEPT_POINTERS])[init ? 0 : 1];
         String pointer = kept[i];

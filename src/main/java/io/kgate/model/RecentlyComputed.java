@@ -18,6 +18,9 @@ final class RecentlyComputed<V> {
 
     /** {@code slots}: a power of two. */
     RecentlyComputed(int slots, int longestKept, Function<String, V> compute) {
+        if (Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("slots must be a power of two: " + slots);
+        }
         this.slots = slots;
         this.longestKept = longestKept;
         this.compute = compute;

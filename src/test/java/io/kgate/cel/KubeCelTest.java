@@ -119,6 +119,7 @@ class KubeCelTest {
             metadata:
               name: web
               labels: {app: web, tier: front}
+              annotations: {app: web, tier: front}
             spec:
               replicas: 3
               ratio: 0.5
@@ -145,7 +146,7 @@ class KubeCelTest {
         labels.put("app", "web");
         labels.put("tier", "front");
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("metadata", Map.of("name", "web", "labels", labels));
+        root.put("metadata", Map.of("name", "web", "labels", labels, "annotations", labels));
         root.put("spec", spec);
         return CelValues.plain(root);
     }
@@ -177,6 +178,11 @@ class KubeCelTest {
             sets.equivalent(self.spec.ports, [443, 80])
             self == self && self.spec.containers[0] == self.spec.containers[0]
             string(self.spec.ports[0]) + self.metadata.name
+            self.metadata.labels == self.metadata.annotations
+            self.?spec.?replicas.orValue(0) + self.?spec.?missing.orValue(1)
+            has(self.spec.nothing) && self.spec.nothing == null
+            self.spec.nothing
+            self.spec.containers[0] != self.spec.containers[1]
             """)
     void nodesReadAsTheirValues(String expression) throws Exception {
         Map<String, Object> fromNode = Map.of("self", CelValues.of(YamlText.parse(NODE_YAML)));

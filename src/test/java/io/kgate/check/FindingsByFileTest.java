@@ -26,7 +26,7 @@ class FindingsByFileTest {
 
     @Test
     void filesNamedOnlyByFindingsSortIntoTheirPlaceAcrossChunks(@TempDir Path dir) throws Exception {
-        // 1,100 files: chunks of 137 files on one thread (8 chunks), of 64 on three (the fewest files a chunk has)
+        // 1,100 files: chunks of 137 files on one thread (9 chunks, the last of 4), of 64 on three (the fewest files a chunk has)
         for (int i = 0; i < 1_100; i++) {
             Files.writeString(dir.resolve(String.format("pod-%04d.yaml", i)), """
                     apiVersion: v1

@@ -134,7 +134,7 @@ class PackedFindingsTest {
             }
         }
         assertEquals(added, new ArrayList<>(PackedFindings.of(added)));
-        for (String lone : List.of("\uD83D", "a\uDE80b", "\uDE80\uD83D", "x\uD83D")) {
+        for (String lone : List.of("\uD83D", "a\uDE80b", "\uDE80\uD83D", "x\uD83D", "\uD83D\uD83D\uDE80")) {
             Finding f = new Finding("rule", Severity.INFO, lone, "f.yaml", 1, 1, null, null);
             assertEquals(new String(lone.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
                     PackedFindings.of(List.of(f)).get(0).message(), lone);

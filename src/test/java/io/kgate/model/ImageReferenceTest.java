@@ -45,7 +45,7 @@ class ImageReferenceTest {
         for (long seed = 1; seed <= 3; seed++) {
             Collections.shuffle(order, new Random(seed));
             for (int i : order) {
-                for (int again = 0; again < 2; again++) { // the second time from the slot
+                for (int again = 0; again < 2; again++) { // the second time from its slot, while kept
                     assertNull(ImageReference.problem("registry.example.com/app-" + i + ":1.0"), "app-" + i);
                     assertEquals("has upper-case letters in the repository name (it must be lower case)",
                             ImageReference.problem("App-" + i + ":1.0"), "App-" + i);

@@ -1,6 +1,7 @@
 package io.kgate.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.kgate.load.YamlText;
@@ -46,6 +47,11 @@ class PodTemplateTest {
             assertEquals("init-2", all.get(2).name());
             assertEquals("c-19", all.get(22).name());
             assertSame(all.get(4).pointer(), pod.containers().get(1).pointer(), kind);
+            // a pod spec elsewhere (not one of templatePointer's): right, and not kept
+            PodTemplate elsewhere = new PodTemplate(o, "/spec/template/spec/containers/0/x", "/spec/template/metadata",
+                    pod.spec());
+            assertEquals("/spec/template/spec/containers/0/x/containers/1", elsewhere.containers().get(1).pointer());
+            assertNotSame(elsewhere.containers().get(1).pointer(), elsewhere.containers().get(1).pointer());
             assertSame(all.get(1).pointer(), PodTemplate.of(workload(kind, 2, 1)).initContainers().get(1).pointer(), kind);
         }
     }

@@ -58,7 +58,7 @@ class QuantityTest {
         for (long seed = 1; seed <= 3; seed++) {
             Collections.shuffle(order, new Random(seed));
             for (int i : order) {
-                for (int again = 0; again < 2; again++) { // the second time from the slot
+                for (int again = 0; again < 2; again++) { // the second time from its slot, while kept
                     assertEquals(BigDecimal.valueOf(i).multiply(BigDecimal.valueOf(1024 * 1024)),
                             Quantity.parse(i + "Mi").orElseThrow(), i + "Mi");
                     assertEquals(0, BigDecimal.valueOf(i, 3).compareTo(Quantity.parse(i + "m").orElseThrow()), i + "m");

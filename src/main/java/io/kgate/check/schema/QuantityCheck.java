@@ -25,8 +25,10 @@ import java.util.function.Supplier;
 public final class QuantityCheck implements ObjectCheck {
     private static final String ID = SchemaCheck.SCHEMA;
 
-    /** The resource lists of a container or claim, in the order their findings are reported. */
-    private static final String[] RESOURCE_LISTS = {"limits", "requests"};
+    /** A container's resource lists and a claim's, each in the order its findings were always made. */
+    private static final String[] CONTAINER_LISTS = {"limits", "requests"};
+    private static final String[] CLAIM_LISTS = {"requests", "limits"};
+    private static final String[] CONTAINER_KEYS = {"initContainers", "containers"};
 
     @Override
     public void check(CheckContext ctx, KubeObject o, Consumer<Finding> out) {
@@ -35,19 +37,19 @@ public final class QuantityCheck implements ObjectCheck {
             podSpec(ctx, o, spec, template + "/spec", out);
         }
         if ("PersistentVolumeClaim".equals(o.kind()) && o.at("/spec/resources") instanceof MapNode resources) {
-            resources(ctx, o, resources, () -> "/spec/resources", out);
+            resources(ctx, o, resources, CLAIM_LISTS, () -> "/spec/resources", out);
         }
     }
 
     // the nodes are walked, not read by pointer: every container of every object passes here, and the
     // pointers are made only for a finding
     private static void podSpec(CheckContext ctx, KubeObject o, MapNode spec, String ptr, Consumer<Finding> out) {
-        for (String list : new String[] {"initContainers", "containers"}) {
+        for (String list : CONTAINER_KEYS) {
             if (spec.get(list) instanceof SeqNode containers) {
                 for (int i = 0; i < containers.size(); i++) {
                     if (containers.get(i) instanceof MapNode c && c.get("resources") instanceof MapNode resources) {
                         int at = i;
-                        resources(ctx, o, resources,
+                        resources(ctx, o, resources, CONTAINER_LISTS,
                                 () -> JsonPointer.child(ptr + "/" + list, at) + "/resources", out);
                     }
                 }
@@ -64,9 +66,9 @@ public final class QuantityCheck implements ObjectCheck {
         }
     }
 
-    private static void resources(CheckContext ctx, KubeObject o, MapNode resources, Supplier<String> ptr,
-            Consumer<Finding> out) {
-        for (String list : RESOURCE_LISTS) {
+    private static void resources(CheckContext ctx, KubeObject o, MapNode resources, String[] lists,
+            Supplier<String> ptr, Consumer<Finding> out) {
+        for (String list : lists) {
             if (resources.get(list) instanceof MapNode m) {
                 for (int i = 0; i < m.size(); i++) {
                     String key = m.keyAt(i);
