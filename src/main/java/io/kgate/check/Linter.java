@@ -253,11 +253,11 @@ public final class Linter {
      * indexes of the checks; the decoded findings of the filters. The native executable's serial collector
      * promotes what is alive at each young collection, and what dies soon after stays in the old generation,
      * which its policy grows to about 1.5 times what it holds: at 100,000 documents the peak RSS came from
-     * that (203–215 MiB), and collecting at these two points took it to 187–195 MiB in the same time (two
-     * complete collections of ~70 ms that the policy makes about as often anyway; docs/benchmark-history.md,
-     * "Less allocated, collected where it died"). Not in a JVM, whose
-     * collectors size themselves, nor for a small tree (a pre-commit hook's), where there is little to gain.
-     * {@code -XX:+DisableExplicitGC} turns it off.
+     * that (203–215 MiB), and collecting at these two points took it to 187–195 MiB in the same wall time
+     * (the two replace one or two of the policy's: 5 complete collections instead of 4, 0.05–0.1 s more
+     * collection of a 6.7 s run; docs/benchmark-history.md, "Less allocated, collected where it died"). Not
+     * in a JVM, whose collectors size themselves, nor for a small tree (a pre-commit hook's), where there is
+     * little to gain. {@code -XX:+DisableExplicitGC} turns it off.
      */
     private static void collectWhatTheStepLeft(LoadResult load) {
         if (load.objects().size() >= COLLECT_FROM_OBJECTS && NativeImage.running()) {
