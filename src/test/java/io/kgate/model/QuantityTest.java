@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,30 +38,5 @@ class QuantityTest {
     @CsvSource({"0.5, 500m", "0.25, 250m", "3, 3", "1.5, 1500m"})
     void formatsCpuForMessages(String cores, String shown) {
         assertEquals(shown, Quantity.formatCpu(new BigDecimal(cores)));
-    }
-
-    /**
-     * Each thread keeps the quantities it parsed last: texts that share a slot (far more than the
-     * slots, in every order) still give their own value, and a text read again gives the same.
-     */
-    @Test
-    void recentlyParsedTextsKeepTheirOwnValues() {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            order.add(i);
-        }
-        for (long seed = 1; seed <= 3; seed++) {
-            Collections.shuffle(order, new Random(seed));
-            for (int i : order) {
-                for (int again = 0; again < 2; again++) { // the second time from its slot, while kept
-                    assertEquals(BigDecimal.valueOf(i).multiply(BigDecimal.valueOf(1024 * 1024)),
-                            Quantity.parse(i + "Mi").orElseThrow(), i + "Mi");
-                    assertEquals(0, BigDecimal.valueOf(i, 3).compareTo(Quantity.parse(i + "m").orElseThrow()), i + "m");
-                    assertTrue(Quantity.parse(i + "MB").isEmpty(), i + "MB");
-                }
-            }
-        }
-        String longText = "1" + "0".repeat(40) + "Mi"; // longer than a kept text: parsed each time
-        assertEquals(Quantity.parse(longText), Quantity.parse(longText));
     }
 }
