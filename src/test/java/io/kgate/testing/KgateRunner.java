@@ -121,6 +121,22 @@ public interface KgateRunner {
                 env);
     }
 
+    /**
+     * Runs kgate in a process of its own, in the form under test, with options of its runtime before
+     * kgate's arguments: the native executable's ({@code -XX:+PrintGC}) or the JVM's ({@code -Xlog:gc}).
+     */
+    static Run withRuntimeOptions(List<String> runtimeOptions, String... args) {
+        List<String> cmd = new ArrayList<>();
+        if (isNative()) {
+            cmd.add(Path.of(System.getProperty("kgate.binary")).toAbsolutePath().toString());
+            cmd.addAll(runtimeOptions); // read by the native image's runtime, not passed on to kgate
+        } else {
+            cmd.addAll(Binary.jvmCommand(runtimeOptions.toArray(String[]::new)));
+        }
+        cmd.addAll(List.of(args));
+        return Binary.exec(Path.of("").toAbsolutePath(), new byte[0], cmd, java.time.Duration.ofSeconds(120));
+    }
+
     /** The command line of kgate in a process of its own, in the form under test. */
     static List<String> command(String... args) {
         String binary = System.getProperty("kgate.binary", "");
