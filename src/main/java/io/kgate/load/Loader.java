@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +57,14 @@ public final class Loader {
     /** What identifies each file added (see {@link #identity}), so a file reached twice is read once. */
     private final Set<Object> seen = new HashSet<>();
 
-    /** A file to read: its display name and either its path or (stdin) its bytes. */
-    private record Source(String shown, Path path, byte[] bytes) {
+    /**
+     * A file to read: its display name and either its path or (stdin) its bytes; {@code walkedSize}: the
+     * size a walk read in its attributes when it found a regular file (links followed), else -1.
+     */
+    private record Source(String shown, Path path, byte[] bytes, long walkedSize) {
+        Source(String shown, Path path, byte[] bytes) {
+            this(shown, path, bytes, -1);
+        }
     }
 
     /** A file to read and, when files are read while the walk goes on, its reading under way. */
@@ -274,6 +281,13 @@ public final class Loader {
                     : new FileParser(limits).parse(s.shown, s.bytes);
         }
         try {
+            if (s.walkedSize >= 0) {
+                byte[] bytes = s.walkedSize > limits.maxFileBytes() ? null : readWalked(s.path, s.walkedSize);
+                if (bytes != null) {
+                    return new FileParser(limits).parse(s.shown, bytes);
+                }
+                // larger than the walk saw, or than the limit: read and judged as a file named on the command line
+            }
             long size = Files.size(s.path);
             if (size > limits.maxFileBytes()) {
                 return tooLarge(s.shown, size);
@@ -291,6 +305,21 @@ public final class Loader {
         } catch (IOException e) {
             return FileParser.failed(s.shown, Finding.onFile(FILE_READ, Severity.ERROR,
                     "cannot read file: " + describe(e), s.shown, Pos.START));
+        }
+    }
+
+    /**
+     * The bytes of a regular file a walk found with {@code size} bytes, without asking its size and type
+     * again (two system calls per file of a large tree): null when it now holds more.
+     */
+    static byte[] readWalked(Path path, long size) throws IOException {
+        byte[] bytes = new byte[(int) size];
+        try (InputStream in = Files.newInputStream(path)) {
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            if (n < size) {
+                return Arrays.copyOf(bytes, n); // it shrank meanwhile: what it holds now
+            }
+            return in.read() < 0 ? bytes : null;
         }
     }
 
@@ -341,7 +370,8 @@ public final class Loader {
                         // (links) is read once, by the first in path order, the order the walk goes in
                         Object identity = identity(file, attrs);
                         if (identity == null || seen.add(identity)) {
-                            sources.add(startReading(new Source(shown(arg, rel), file, null)));
+                            sources.add(startReading(new Source(shown(arg, rel), file, null,
+                                    attrs.isRegularFile() ? attrs.size() : -1)));
                         }
                     } else {
                         // opening a pipe blocks until someone writes; a device may never end
