@@ -44,13 +44,18 @@ final class FileParser {
     }
 
     FileLoad parse(String shown, byte[] bytes) {
+        return parse(shown, bytes, bytes.length);
+    }
+
+    /** The file of the first {@code length} bytes of {@code bytes}, which it does not keep. */
+    FileLoad parse(String shown, byte[] bytes, int length) {
         // the name as text: a Path may not hold it when the platform encoding is not UTF-8
         String base = shown.substring(shown.lastIndexOf('/') + 1);
         if (base.equals("Chart.yaml") || base.equals("Chart.yml")) {
             return new FileLoad(new SourceFile(shown, List.of()), 0, List.of(), List.of(),
                     List.of(new Skipped(shown, "Helm chart metadata (Chart.yaml), not a Kubernetes object")));
         }
-        TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
+        TextDecoder.Decoded decoded = TextDecoder.decode(bytes, length);
         if (decoded.text() == null) {
             return failed(shown, Finding.onFile(Loader.YAML_SYNTAX, Severity.ERROR, decoded.problem(), shown,
                     decoded.pos()));

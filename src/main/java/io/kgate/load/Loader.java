@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -281,12 +280,18 @@ public final class Loader {
                     : new FileParser(limits).parse(s.shown, s.bytes);
         }
         try {
-            if (s.walkedSize >= 0) {
-                byte[] bytes = s.walkedSize > limits.maxFileBytes() ? null : readWalked(s.path, s.walkedSize);
-                if (bytes != null) {
-                    return new FileParser(limits).parse(s.shown, bytes);
+            if (s.walkedSize >= 0 && s.walkedSize <= Math.min(limits.maxFileBytes(), Integer.MAX_VALUE - 16)) {
+                // a byte more than the walk saw: reading it says the file grew
+                int asked = (int) s.walkedSize + 1;
+                byte[] buffer = readBuffer(asked);
+                int n;
+                try (InputStream in = Files.newInputStream(s.path)) {
+                    n = in.readNBytes(buffer, 0, asked);
                 }
-                // larger than the walk saw, or than the limit: read and judged as a file named on the command line
+                if (n < asked) {
+                    return new FileParser(limits).parse(s.shown, buffer, n); // as it is now, shrunk or not
+                }
+                // larger than the walk saw: read and judged as a file named on the command line
             }
             long size = Files.size(s.path);
             if (size > limits.maxFileBytes()) {
@@ -308,19 +313,25 @@ public final class Loader {
         }
     }
 
+    /** A reading thread's buffer is kept up to this size; a larger file is read into an array of its own. */
+    private static final int KEPT_BUFFER_BYTES = 1 << 20;
     /**
-     * The bytes of a regular file a walk found with {@code size} bytes, without asking its size and type
-     * again (two system calls per file of a large tree): null when it now holds more.
+     * Each reading thread's buffer for the files a walk found: the text is made from it before the next
+     * file is read, so a tree's bytes are not allocated once more as an array per file.
      */
-    static byte[] readWalked(Path path, long size) throws IOException {
-        byte[] bytes = new byte[(int) size];
-        try (InputStream in = Files.newInputStream(path)) {
-            int n = in.readNBytes(bytes, 0, bytes.length);
-            if (n < size) {
-                return Arrays.copyOf(bytes, n); // it shrank meanwhile: what it holds now
-            }
-            return in.read() < 0 ? bytes : null;
+    private static final ThreadLocal<byte[]> READ_BUFFER = new ThreadLocal<>();
+
+    /** A buffer of at least {@code length} bytes: this thread's kept one when it is small enough. */
+    private static byte[] readBuffer(int length) {
+        if (length > KEPT_BUFFER_BYTES) {
+            return new byte[length];
         }
+        byte[] kept = READ_BUFFER.get();
+        if (kept == null || kept.length < length) {
+            kept = new byte[Math.min(KEPT_BUFFER_BYTES, Math.max(16 << 10, Integer.highestOneBit(length - 1) << 1))];
+            READ_BUFFER.set(kept);
+        }
+        return kept;
     }
 
     /** Up to {@code limit} + 1 bytes of {@code in}: one byte more than allowed says it is too large. */

@@ -35,4 +35,24 @@ class TextDecoderTest {
         assertNull(nul.text());
         assertEquals("2:1", nul.pos().toString());
     }
+
+    /** A reading thread's buffer holds what a longer file left after the text: it is not read. */
+    @Test
+    void onlyTheGivenLengthIsRead() {
+        for (String text : new String[] {"a: 1\n", "b: caf\u00e9\n", ""}) {
+            byte[] t = text.getBytes(StandardCharsets.UTF_8);
+            byte[] buffer = new byte[t.length + 6];
+            System.arraycopy(t, 0, buffer, 0, t.length);
+            buffer[t.length] = 0; // a NUL
+            buffer[t.length + 1] = (byte) 0xE9; // invalid UTF-8
+            buffer[t.length + 2] = 'x';
+            TextDecoder.Decoded d = TextDecoder.decode(buffer, t.length);
+            assertEquals(text, d.text());
+            assertNull(d.problem());
+        }
+        byte[] broken = "a: caf\u00e9 and more".getBytes(StandardCharsets.ISO_8859_1);
+        TextDecoder.Decoded d = TextDecoder.decode(broken, 8);
+        assertEquals("invalid UTF-8 (byte 0xE9 at offset 6); kgate reads UTF-8 only", d.problem());
+        assertEquals("1:7", d.pos().toString());
+    }
 }
