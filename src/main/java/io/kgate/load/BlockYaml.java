@@ -189,7 +189,7 @@ final class BlockYaml {
         return chars[at - start] == '-' && (at + 1 == lineEnd || chars[at + 1 - start] == ' ');
     }
 
-    private void open(boolean mapping, Pos pos) {
+    private void open(boolean mapping, long pos) {
         if (tree.depth() >= maxDepth) {
             throw NotBlock.INSTANCE;
         }
@@ -200,7 +200,7 @@ final class BlockYaml {
 
     /** A block mapping whose keys are at column {@code keyIndent}, from the current content on. */
     private void mapping(int keyIndent) {
-        open(true, pos(at));
+        open(true, position(at));
         while (!eof && indent == keyIndent) {
             if (dash()) {
                 throw NotBlock.INSTANCE; // an entry at the column of keys
@@ -229,7 +229,7 @@ final class BlockYaml {
 
     /** A block sequence whose "-" are at column {@code dashIndent}. */
     private void sequence(int dashIndent) {
-        open(false, pos(at));
+        open(false, position(at));
         while (!eof && indent == dashIndent && dash()) {
             int v = skipSpaces(at + 1);
             if (v == lineEnd || chars[v - start] == '#') {
@@ -359,7 +359,7 @@ final class BlockYaml {
                     throw NotBlock.INSTANCE; // a flow mapping with content
                 }
                 endOfLine(close + 1);
-                open(true, pos(v));
+                open(true, position(v));
                 tree.endCollection();
             }
             default -> {
@@ -397,7 +397,7 @@ final class BlockYaml {
 
     /** A flow sequence on one line: {@code []}, or scalars separated by commas. */
     private void flowSequence(int v) {
-        open(false, pos(v));
+        open(false, position(v));
         int i = skipSpaces(v + 1);
         if (i < lineEnd && chars[i - start] == ']') {
             tree.endCollection();

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
@@ -156,25 +157,32 @@ final class YamlTreeBuilder {
         }
     }
 
-    /** A collection under construction. */
+    /**
+     * A collection under construction. Frames are reused (see {@link #startCollection}): a tree of a
+     * million mappings is read with as many frames as it is deep.
+     */
     private abstract static class Frame {
-        final Pos pos;
+        /** Where the collection starts ({@link MapNode#packPosition}). */
+        long pos;
         /** The collection this one is a value of (null for the root), and under which key or at which index. */
-        final Frame parent;
-        final String parentKey;
-        final int parentIndex;
-        final String anchor;
-        long weight = 1;
+        Frame parent;
+        String parentKey;
+        int parentIndex;
+        String anchor;
+        long weight;
         /** Computed only when a duplicate key needs it: most collections never do. */
         private String pointer;
 
-        Frame(Pos pos, Frame parent, String anchor) {
+        /** This frame is now the collection starting at {@code pos}. */
+        void start(long pos, Frame parent, String anchor) {
             this.pos = pos;
             this.parent = parent;
             // a collection used as a mapping key (no key yet) shares its mapping's pointer, as before
             this.parentKey = parent instanceof MapFrame m ? m.key : null;
             this.parentIndex = parent instanceof SeqFrame s ? s.items.size() : -1;
             this.anchor = anchor;
+            this.weight = 1;
+            this.pointer = null;
         }
 
         String pointer() {
@@ -193,8 +201,10 @@ final class YamlTreeBuilder {
     private static final class SeqFrame extends Frame {
         final List<Node> items = new ArrayList<>();
 
-        SeqFrame(Pos pos, Frame parent, String anchor) {
-            super(pos, parent, anchor);
+        @Override
+        void start(long pos, Frame parent, String anchor) {
+            super.start(pos, parent, anchor);
+            items.clear();
         }
 
         @Override
@@ -205,7 +215,7 @@ final class YamlTreeBuilder {
 
         @Override
         Node finish(YamlTreeBuilder b) {
-            return new SeqNode(pos, items, weight);
+            return SeqNode.of(pos, items, weight);
         }
     }
 
@@ -267,7 +277,7 @@ final class YamlTreeBuilder {
             values[i] = value;
         }
 
-        MapNode node(Pos pos, long weight) {
+        MapNode node(long pos, long weight) {
             return MapNode.of(pos, keys, positions, values, size, weight);
         }
 
@@ -288,16 +298,20 @@ final class YamlTreeBuilder {
     }
 
     private static final class MapFrame extends Frame {
-        final Entries entries;
+        Entries entries = new Entries();
         List<Node> merges;
         String key;
         /** The key's position ({@link MapNode#packPosition}). */
         long keyPos;
         boolean mergeKey;
 
-        MapFrame(Pos pos, Frame parent, String anchor, Entries entries) {
-            super(pos, parent, anchor);
-            this.entries = entries;
+        @Override
+        void start(long pos, Frame parent, String anchor) {
+            super.start(pos, parent, anchor);
+            merges = null;
+            key = null;
+            keyPos = 0;
+            mergeKey = false;
         }
 
         @Override
@@ -354,30 +368,41 @@ final class YamlTreeBuilder {
                 }
             }
             MapNode node = entries.node(pos, weight);
-            if (entries.capacity() <= Entries.KEPT_CAPACITY) {
-                b.spareEntries.push(entries.cleared());
-            }
+            entries = entries.capacity() <= Entries.KEPT_CAPACITY ? entries.cleared() : new Entries();
             return node;
         }
     }
 
     private final Deque<Frame> stack = new ArrayDeque<>();
     /**
-     * Entries of finished mappings, emptied for the next: the mappings read on a thread share a few
-     * (as deep as the deepest nesting). A large mapping's are not kept.
+     * Frames of finished collections, for the next: the documents read on a thread share a few of each
+     * kind (as many as the deepest nesting), each mapping's with its entries' arrays (a large mapping's
+     * are not kept).
      */
-    private static final ThreadLocal<Deque<Entries>> SPARE_ENTRIES = ThreadLocal.withInitial(ArrayDeque::new);
-    private final Deque<Entries> spareEntries = SPARE_ENTRIES.get();
+    private static final ThreadLocal<Spare> SPARE = ThreadLocal.withInitial(Spare::new);
+
+    private static final class Spare {
+        final Deque<MapFrame> mappings = new ArrayDeque<>();
+        final Deque<SeqFrame> sequences = new ArrayDeque<>();
+    }
+
+    private final Spare spare = SPARE.get();
     private Node root;
 
-    /** A mapping or sequence starts at {@code pos}; {@code anchor} names it for later aliases, or is null. */
-    void startCollection(boolean mapping, Pos pos, String anchor) {
+    /**
+     * A mapping or sequence starts at {@code pos} ({@link MapNode#packPosition}); {@code anchor} names it
+     * for later aliases, or is null.
+     */
+    void startCollection(boolean mapping, long pos, String anchor) {
         if (stack.size() >= limits.maxDepth()) {
-            throw new LimitExceeded(pos, "nesting deeper than " + limits.maxDepth() + " levels; refusing to read further");
+            throw new LimitExceeded(MapNode.unpackPosition(pos),
+                    "nesting deeper than " + limits.maxDepth() + " levels; refusing to read further");
         }
         Frame parent = stack.peek();
-        stack.push(mapping ? new MapFrame(pos, parent, anchor, spareEntries.isEmpty() ? new Entries() : spareEntries.pop())
-                : new SeqFrame(pos, parent, anchor));
+        Frame f = mapping ? Objects.requireNonNullElseGet(spare.mappings.poll(), MapFrame::new)
+                : Objects.requireNonNullElseGet(spare.sequences.poll(), SeqFrame::new);
+        f.start(pos, parent, anchor);
+        stack.push(f);
     }
 
     /** The innermost open collection ends. */
@@ -388,6 +413,14 @@ final class YamlTreeBuilder {
             anchors.put(f.anchor, finished);
         }
         add(finished);
+        // kept for the next collection, holding nothing of this one (a sequence's items are cleared when it starts)
+        f.parent = null;
+        if (f instanceof MapFrame m) {
+            spare.mappings.push(m);
+        } else if (f instanceof SeqFrame q) {
+            q.items.clear();
+            spare.sequences.push(q);
+        }
     }
 
     /** A finished node (a scalar, an alias's target, a collection) takes its place in its parent. */
@@ -452,7 +485,7 @@ final class YamlTreeBuilder {
                     if (stack.size() < limits.maxDepth()) {
                         checkTag(ev);
                     }
-                    startCollection(ev.getEventId() == Event.ID.MappingStart, pos(ev),
+                    startCollection(ev.getEventId() == Event.ID.MappingStart, MapNode.packPosition(pos(ev)),
                             ((NodeEvent) ev).getAnchor().map(Anchor::getValue).orElse(null));
                 }
                 case MappingEnd, SequenceEnd -> endCollection();

@@ -59,14 +59,14 @@ public final class MapNode implements Node {
 
     /**
      * A mapping of the first {@code size} keys, positions ({@link #packPosition}) and values of these
-     * arrays, keys distinct: what a parser gathered, copied to their size.
+     * arrays, keys distinct, at {@code pos} ({@link #packPosition}): what a parser gathered, copied to their size.
      */
-    public static MapNode of(Pos pos, String[] keys, long[] keyPositions, Node[] values, int size, long weight) {
+    public static MapNode of(long pos, String[] keys, long[] keyPositions, Node[] values, int size, long weight) {
         if (size == 0) {
-            return new MapNode(pos.line(), pos.column(), NO_KEYS, NO_POSITIONS, NO_VALUES, weight);
+            return new MapNode(packedLine(pos), packedColumn(pos), NO_KEYS, NO_POSITIONS, NO_VALUES, weight);
         }
-        return new MapNode(pos.line(), pos.column(), Arrays.copyOf(keys, size), Arrays.copyOf(keyPositions, size),
-                Arrays.copyOf(values, size), weight);
+        return new MapNode(packedLine(pos), packedColumn(pos), Arrays.copyOf(keys, size),
+                Arrays.copyOf(keyPositions, size), Arrays.copyOf(values, size), weight);
     }
 
     /** A mapping over these arrays, which it keeps ({@link PackedTree}): keys distinct, positions packed. */

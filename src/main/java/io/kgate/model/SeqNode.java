@@ -17,6 +17,11 @@ public final class SeqNode implements Node {
         this.weight = weight;
     }
 
+    /** A sequence of a copy of {@code items}, at a position {@link MapNode#packPosition} made. */
+    public static SeqNode of(long pos, List<Node> items, long weight) {
+        return new SeqNode(MapNode.packedLine(pos), MapNode.packedColumn(pos), List.copyOf(items), weight);
+    }
+
     /** A sequence over {@code items}, which must be immutable ({@link PackedTree}). */
     SeqNode(int line, int column, List<Node> items, long weight) {
         this.line = line;
