@@ -6,8 +6,11 @@ import java.util.Locale;
 public enum Severity {
     INFO, WARNING, ERROR;
 
+    /** Made once: every line of a report asks for it. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public boolean atLeast(Severity other) {
